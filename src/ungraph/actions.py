@@ -1,0 +1,156 @@
+"""Operative actions: each governing verb of an operative paragraph and the bodies it addresses.
+
+Directive verbs (invites, urges, requests, ...) address the bodies asked to act: the
+named bodies of the verb's object, up to the infinitive that says what they are asked
+to do ("invites X, Y and Z to ..."), including those after "especially", "in particular",
+"including", "such as". Evaluative verbs (welcomes, notes, appreciates, ...) address a
+body only when the object is the body itself or its own efforts, work or contribution.
+See ``../shared/gold/FORMAT.md`` for the annotation rules this follows.
+"""
+from __future__ import annotations
+
+import re
+
+from .model import Action, BodyMention, Span
+from .verbs import governing_verbs, is_directive, is_evaluative
+
+# "to <infinitive>" ends the object of a directive verb ("invites X to consider ...")
+INFINITIVE = re.compile(
+    r"\bto\s+(?!(?:the|a|an|its|their|this|these|that|those|all|any|each|other|relevant|such|"
+    r"member|Member|States|both|his|her|our|it|them|him|date|which|whom)\b)(?:[a-z]+ly\s+)?[a-z][a-z-]+\b")
+# Nouns for a body's own doing ("the efforts of X", "the contributions made by X")
+EFFORT = (r"(?:efforts?|work|commitment|commitments|contributions?|role|activities|activity|participation|"
+          r"initiatives?|endeavours?|endeavors?|support|progress|achievements?|leadership|engagement|"
+          r"assistance|determination|dedication|actions?|measures|steps|performance|"
+          r"accomplishments|services|cooperation\s+extended|readiness|willingness|interest|"
+          r"assistance\s+provided|programmes?|projects?)")
+EFFORT_NP = re.compile(
+    rf"^\s*(?:(?:of|at|to)\s+)?(?:the\s+(?:[\w-]+\s+){{0,2}}(?:importance|value|significance)\s+of\s+)?"
+    rf"(?:the\s+|its\s+|their\s+)(?:[\w-]+\s+){{0,3}}?{EFFORT}(?:\s+and\s+{EFFORT})?"
+    r"(?:\s+(?:made|undertaken|carried\s+out|provided|played|shown|displayed|extended|demonstrated))?"
+    r"(?:\s+(?:[\w-]+\s+){0,6}?)?\s*(of|by)\s+", re.I)
+ITS_EFFORT = re.compile(rf"^\s*(?:of\s+)?(its|their)\s+(?:[\w-]+\s+){{0,3}}?{EFFORT}\b", re.I)
+DIRECT_OBJECT = re.compile(r"^\s*(?:of|to|at)?\s*(?:the\s+)?$")
+LIST_GAP = re.compile(r"^(?:\s|,|;|\band\b|\bor\b|\bthe\b|\bas well as\b|\bespecially\b|\bin particular\b|"
+                      r"\bincluding\b|\bsuch as\b|\bnotably\b|\bparticularly\b|\binter alia\b|\balso\b)*$")
+GENERIC = re.compile(
+    r"\b(?:agencies|organizations|organisations|institutions|bodies|entities|States|funds|programmes|"
+    r"organs|partners|community|stakeholders|donors|sector|society|countries|Governments|parties|"
+    r"mechanisms|actors|offices|system)\b")
+
+
+def find_actions(text: str, bodies: list[BodyMention], concerned: list[str] = ()) -> list[Action]:
+    """The actions of one operative paragraph, given the bodies found in its text."""
+    hits = governing_verbs(text)
+    named = sorted((b for b in bodies if not b.nested), key=lambda b: (b.span.start, -b.span.end))
+    actions = []
+    for n, hit in enumerate(hits):
+        end = hits[n + 1].span.start if n + 1 < len(hits) else len(text)
+        clause = Span(hit.span.start, end)
+        obj_start = hit.span.end
+        if is_directive(hit.verb):
+            addressees, generic = _directive(text, obj_start, end, named)
+        elif is_evaluative(hit.verb):
+            addressees, generic = _evaluative(text, obj_start, end, named, concerned), ()
+        else:
+            addressees, generic = (), ()
+        actions.append(Action(hit.verb, hit.phrase, hit.span, clause, tuple(addressees), tuple(generic)))
+    return actions
+
+
+def _directive(text: str, start: int, end: int, named: list[BodyMention]):
+    m = INFINITIVE.search(text, start, end)
+    obj_end = m.start() if m else end
+    inside = [b for b in named if start <= b.span.start and b.span.end <= obj_end]
+    region = text[start:obj_end]
+    if re.match(r"^\s*their\b", region):
+        # "encourages their continued support": the bodies listed last before the verb
+        addressees = _last_run([b for b in named if b.span.end <= start and b.addressable], text)
+    else:
+        addressees = [b for b in inside if b.addressable]
+    generic = _generic_parts(text, start, obj_end, inside)
+    return _dedupe(addressees), generic
+
+
+def _evaluative(text: str, start: int, end: int, named: list[BodyMention], concerned) -> list[BodyMention]:
+    region = text[start:end]
+    after = [b for b in named if start <= b.span.start and b.span.end <= end and b.addressable]
+    if not after and not ITS_EFFORT.match(region):
+        return []
+    # the body itself: "Expresses its appreciation to the Secretary-General for ..."
+    if after and DIRECT_OBJECT.match(text[start:after[0].span.start]):
+        run = _run_from(after, text)
+        if _ends_noun_phrase(text, run[-1].span.end):
+            return _dedupe(run)
+    m = EFFORT_NP.match(region)
+    if m:
+        pos = start + m.end()
+        first = next((b for b in after if b.span.start >= pos), None)
+        if first and re.fullmatch(r"\s*(?:the\s+)?", text[pos:first.span.start]):
+            return _dedupe(_run_from([b for b in after if b.span.start >= first.span.start], text))
+    m = ITS_EFFORT.match(region)
+    if m and m.group(1).lower() == "its":
+        before = [b for b in named if b.span.end <= start and b.addressable]
+        organizations = [b for b in before if b.key not in ("SecretaryGeneral", "UNGA", "UN")]
+        if organizations:
+            return [organizations[-1]]
+    return []
+
+
+def _run_from(bodies: list[BodyMention], text: str) -> list[BodyMention]:
+    """The list of bodies that starts with ``bodies[0]`` ("X, Y and Z")."""
+    run = [bodies[0]]
+    for b in bodies[1:]:
+        gap = text[run[-1].span.end:b.span.start] if b.span.start >= run[-1].span.end else ""
+        if LIST_GAP.match(gap):
+            run.append(b)
+        else:
+            break
+    return run
+
+
+def _last_run(bodies: list[BodyMention], text: str) -> list[BodyMention]:
+    """The last list of bodies before a point ("their" refers to it)."""
+    if not bodies:
+        return []
+    run = [bodies[-1]]
+    for b in reversed(bodies[:-1]):
+        gap = text[b.span.end:run[0].span.start] if run[0].span.start >= b.span.end else ""
+        if LIST_GAP.match(gap):
+            run.insert(0, b)
+        else:
+            break
+    return run
+
+
+def _ends_noun_phrase(text: str, pos: int) -> bool:
+    """A body is the object itself when no noun follows it ("ECO Vision 2025" is a document)."""
+    rest = text[pos:pos + 40]
+    return not re.match(r"^\s*(?:[A-Z0-9][\w-]*|'s|’s)", rest) or bool(re.match(r"^\s*(?:and|or)\b", rest))
+
+
+def _generic_parts(text: str, start: int, end: int, inside: list[BodyMention]) -> list[str]:
+    """Generic addressees as printed ("the relevant United Nations agencies")."""
+    chars = list(text[start:end])
+    for b in inside:
+        for k in range(max(b.span.start, start), min(b.span.end, end)):
+            chars[k - start] = "\0"
+    region = "".join(chars)
+    out = []
+    for part in re.split(r",|;|\band\s+(?=the\b|other\b|relevant\b|all\b|international\b)|\bespecially\b|"
+                         r"\bin particular\b|\bincluding\b|\bsuch as\b|\bnotably\b|\bas well as\b", region):
+        part = part.strip(" ,;")
+        if "\0" in part or not part:
+            continue
+        if GENERIC.search(part) and len(part.split()) <= 14:
+            out.append(re.sub(r"\s+", " ", part))
+    return out
+
+
+def _dedupe(bodies: list[BodyMention]) -> list[BodyMention]:
+    seen, out = set(), []
+    for b in bodies:
+        if b.key not in seen:
+            seen.add(b.key)
+            out.append(b)
+    return out

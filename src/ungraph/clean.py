@@ -1,0 +1,271 @@
+"""Clean raw text from UN documents: markdown, page furniture, footnotes, broken words.
+
+Texts arrive as markdown (one line per paragraph), as text extracted from UN PDFs
+(lines wrapped, running page headers and footers, footnote blocks in the middle of a
+paragraph, words broken by the extractor) or as PDF pages joined by form feeds.
+Each function here is a pure step over lines or strings.
+
+Footnote markers are replaced by a sentinel (``MARK_OPEN + marker + MARK_CLOSE``) so that
+later stages can attach the footnote to the paragraph that carries it, then drop it.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+
+MARK_OPEN, MARK_CLOSE = "\ue000", "\ue001"
+MARK_RE = re.compile(f"{MARK_OPEN}([^{MARK_CLOSE}]*){MARK_CLOSE}")
+
+SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
+_SUP = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+
+# ---------------------------------------------------------------- normalisation
+
+
+def normalize(raw: str) -> str:
+    """Unicode, whitespace and markdown normalisation; keeps the line structure.
+
+    >>> normalize("1. *Takes note* of resolution [73/330](#) of 25\\u00a0July 2019,\\u00b9 and")
+    '1. Takes note of resolution 73/330 of 25 July 2019,\\ue0001\\ue001 and'
+    """
+    text = unicodedata.normalize("NFC", raw)
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n\f\n")
+    text = re.sub(r"[\u00a0\u2007\u202f\t]", " ", text)
+    text = text.replace("\u00ad", "")                      # soft hyphen
+    text = re.sub(r"[\u200b\u200c\u200d\ufeff]", "", text)
+    text = _strip_markdown(text)
+    # superscript footnote markers: "2019,¹ and" / "Agreement³ for" / "¹ See ..." (footnote line)
+    text = re.sub(rf"^([{_SUP}]+)[ \t]+", lambda m: m.group(1).translate(SUPERSCRIPTS) + "  ", text,
+                  flags=re.M)
+    text = re.sub(rf"(?<=\S)([{_SUP}]+)", lambda m: _mark(m.group(1).translate(SUPERSCRIPTS)), text)
+    return "\n".join(line.rstrip() for line in text.split("\n"))
+
+
+def _mark(marker: str) -> str:
+    return f"{MARK_OPEN}{marker}{MARK_CLOSE}"
+
+
+def _strip_markdown(text: str) -> str:
+    text = re.sub(r"\[([^\]\n]*)\]\([^)\n]*\)", r"\1", text)          # [73/330](#) -> 73/330
+    text = re.sub(r"^\s{0,3}#{1,6}\s+", "", text, flags=re.M)        # headings
+    text = re.sub(r"^\^\{([^}\n]*)\}[ \t]*", r"\1  ", text, flags=re.M)  # ^{*} at a footnote line
+    text = re.sub(r"\^\{([^}\n]*)\}", lambda m: _mark(m.group(1)), text)  # ^{*} in text
+    text = re.sub(r"<sup>([^<\n]*)</sup>", lambda m: _mark(m.group(1)), text)
+    text = re.sub(r"\*\*([^*\n]+)\*\*", r"\1", text)
+    # *emphasis*, also across one line break ("*102nd plenary meeting\n9 September 2021*")
+    text = re.sub(r"(?<![\w*])\*(?=\S)([^*\n]+(?:\n[^*\n]+)?)(?<=\S)\*(?![\w*])", r"\1", text)
+    text = re.sub(r"(?<![\w_])_(?=\S)([^_\n]+)(?<=\S)_(?![\w_])", r"\1", text)
+    text = re.sub(r"\\([*_\[\]()#])", r"\1", text)                   # markdown escapes
+    return text
+
+
+# ---------------------------------------------------------------- page furniture
+
+SYMBOL_LINE = re.compile(r"^(?:[A-Z]{1,6}(?:/[A-Za-z0-9.\-()]+){1,6})$")
+JOB_LINE = re.compile(r"^\d{2}-\d{5}(?:\s*\([A-Z]\))?(?:\s+\d{6})?(?:\s+\*\d{7}\*)?$")
+BARCODE_LINE = re.compile(r"^\*\d{7,8}\*$")
+PAGE_LINE = re.compile(r"^(?:\d{1,3}/\d{1,3}|Page \d+(?: of \d+)?|-\s?\d{1,3}\s?-)$")
+RECYCLE_LINE = re.compile(r"^(?:Please recycle\W*|\uf0b0)$")
+
+
+def is_furniture(line: str) -> bool:
+    """A running page header or footer line: symbol, job number, barcode, page number.
+
+    >>> [is_furniture(x) for x in ["A/RES/75/12", "20-15849 (E)    071220", "*2015849*", "2/6", "2. Urges"]]
+    [True, True, True, True, False]
+    """
+    s = line.strip()
+    return bool(s) and bool(SYMBOL_LINE.match(s) or JOB_LINE.match(s) or BARCODE_LINE.match(s)
+                            or PAGE_LINE.match(s) or RECYCLE_LINE.match(s) or s == "\f")
+
+
+def _squash(s: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "", s.lower())
+
+
+def strip_furniture(lines: list[str], titles: tuple[str, ...] = ()) -> list[str]:
+    """Remove running headers and footers from body lines; blank lines stand in their place.
+
+    Besides symbol, job-number, barcode and page-number lines, a running title is removed:
+    lines that touch a symbol line and together spell one of ``titles``.
+    """
+    keys = [_squash(t) for t in titles if t and len(_squash(t)) >= 12]
+    out = list(lines)
+    drop = [is_furniture(line) for line in lines]
+    symbol_rows = [i for i, line in enumerate(lines) if SYMBOL_LINE.match(line.strip())]
+    for i in symbol_rows:
+        for step in (-1, 1):
+            run, j = [], i + step
+            while 0 <= j < len(lines) and lines[j].strip() and len(run) < 5:
+                run.append(j)
+                j += step
+            # the longest run next to the symbol that spells (most of) a title
+            for k in range(len(run), 0, -1):
+                rows = sorted(run[:k])
+                joined = _squash(" ".join(lines[r] for r in rows))
+                if joined and any(joined in key and len(joined) >= 0.5 * len(key) for key in keys):
+                    for r in rows:
+                        drop[r] = True
+                    break
+    for i, d in enumerate(drop):
+        if d:
+            out[i] = ""
+    return out
+
+
+# ---------------------------------------------------------------- footnotes
+
+FOOTNOTE_RULE = re.compile(r"^\s*_{5,}\s*$")
+FOOTNOTE_START = re.compile(r"^\s*(\d{1,3}|\*{1,3}|[a-z])(?:\s{1,}|(?=[A-Z]))(\S.*)$")
+
+
+def extract_footnotes(lines: list[str], titles: tuple[str, ...] = ()) -> tuple[list[str], dict[str, str]]:
+    """Take footnote blocks out of the body; return remaining lines and {marker: text}.
+
+    Two layouts are read: a rule of underscores followed by numbered notes (PDF text), and
+    lines opening with a marker alone in their block (markdown: "¹ See resolution 70/1.").
+    """
+    furniture = strip_furniture(lines, titles)
+    out = list(furniture)
+    notes: dict[str, str] = {}
+    i = 0
+    n = len(lines)
+    while i < n:
+        if FOOTNOTE_RULE.match(lines[i]):
+            out[i] = ""
+            j = i + 1
+            current = None
+            # a footnote block runs until the next page's furniture (or the end)
+            while j < n and not (lines[j].strip() and not furniture[j].strip()):
+                text = lines[j].strip()
+                m = FOOTNOTE_START.match(text)
+                if m and (current is None or _next_marker(current, m.group(1))):
+                    current = m.group(1)
+                    notes[current] = m.group(2).strip()
+                elif text and current is not None:
+                    notes[current] += " " + text
+                out[j] = ""
+                j += 1
+            i = j
+            continue
+        i += 1
+    # markdown-style footnotes: a block whose first line opens with a marker and two spaces
+    blocks = _blocks(out)
+    for start, end in blocks:
+        first = out[start].strip()
+        m = re.match(r"^(\d{1,3}|\*{1,3})\s{2,}(\S.*)$", first)
+        if m and not re.match(r"^\d{1,3}\.", first):
+            notes[m.group(1)] = " ".join([m.group(2)] + [out[k].strip() for k in range(start + 1, end)])
+            for k in range(start, end):
+                out[k] = ""
+    return out, notes
+
+
+def _next_marker(current: str, candidate: str) -> bool:
+    if current.isdigit() and candidate.isdigit():
+        return int(candidate) == int(current) + 1
+    return candidate != current
+
+
+def _blocks(lines: list[str]) -> list[tuple[int, int]]:
+    spans, start = [], None
+    for i, line in enumerate(lines + [""]):
+        if line.strip():
+            if start is None:
+                start = i
+        elif start is not None:
+            spans.append((start, i))
+            start = None
+    return spans
+
+
+def mark_footnotes(text: str, markers) -> str:
+    """Replace plain-digit footnote markers in running text by sentinels, in order.
+
+    The marker of note k follows punctuation or a word with no space ("73/13,2 ",
+    "Development,3 bearing") or stands after a comma at the end of a line ("1994, 1").
+
+    >>> mark_footnotes("resolution 73/13,2\\nTaking note", ["2"])
+    'resolution 73/13,\\ue0002\\ue001\\nTaking note'
+    """
+    pos = 0
+    for marker in markers:
+        if not marker.isdigit() or f"{MARK_OPEN}{marker}{MARK_CLOSE}" in text:
+            continue
+        glued = re.compile(rf"(?<=[A-Za-z\)\],.;:”\"’'])({marker})(?=[ \n]|$)")
+        spaced = re.compile(rf"(?<=[,.;:”\"’)]) ({marker})(?= *(?:\n|$))")
+        found = None
+        for rx in (glued, spaced):
+            m = rx.search(text, pos)
+            if m and (found is None or m.start(1) < found.start(1)):
+                found = m
+        if found:
+            text = text[:found.start(1)] + _mark(marker) + text[found.end(1):]
+            pos = found.start(1)
+    return text
+
+
+# ---------------------------------------------------------------- words
+
+
+def join_lines(lines: list[str]) -> str:
+    """Join the wrapped lines of one paragraph: collapse spaces, keep hyphens at line ends.
+
+    >>> join_lines(["capacity-", "building of the", "Organization"])
+    'capacity-building of the Organization'
+    """
+    out = ""
+    for line in (x.strip() for x in lines):
+        if not line:
+            continue
+        if not out:
+            out = line
+        elif out.endswith("-") and not out.endswith(" -") and line[:1].islower():
+            out += line
+        else:
+            out += " " + line
+    return re.sub(r"\s+", " ", out).strip()
+
+
+WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]|[A-Za-z]")
+
+
+def vocabulary(text: str) -> Counter:
+    """Counts of lower-cased words in a text (hyphenated parts counted as well)."""
+    counts: Counter = Counter()
+    for w in WORD.findall(text):
+        lw = w.lower()
+        counts[lw] += 1
+        if "-" in lw:
+            counts.update(p for p in lw.split("-") if p)
+    return counts
+
+
+def repair_words(text: str, vocab: Counter) -> str:
+    """Join words the PDF extractor broke apart ("Secretary-Gene ral", "Associat ion").
+
+    Two neighbours are joined when the joined word occurs elsewhere and one of the halves
+    does not occur on its own.
+
+    >>> v = vocabulary("the Secretary-General and the Association")
+    >>> repair_words("the Secretary-Gene ral of the Associat ion", v)
+    'the Secretary-General of the Association'
+    """
+    pair = re.compile(r"\b([A-Za-z][A-Za-z-]*[a-z]) ([a-z]{1,6})\b")
+    heads: Counter = Counter()
+    tails: Counter = Counter()
+    for m in pair.finditer(text):
+        heads[m.group(1).split("-")[-1].lower()] += 1
+        tails[m.group(2)] += 1
+
+    def fix(m: re.Match) -> str:
+        a, b = m.group(1), m.group(2)
+        last = a.split("-")[-1].lower()
+        alone_a = vocab.get(last, 0) - heads[last] if vocab.get(last) else 0
+        alone_b = vocab.get(b, 0) - tails[b] if vocab.get(b) else 0
+        if vocab.get((a + b).lower(), 0) >= 1 and (alone_a <= 0 or alone_b <= 0):
+            return a + b
+        return m.group(0)
+
+    return pair.sub(fix, text)

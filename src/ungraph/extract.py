@@ -1,0 +1,145 @@
+"""The extraction pipeline for one document: text in, :class:`~ungraph.model.Document` out.
+
+    raw text -> clean.normalize -> header.split_head / parse_header
+             -> segment.segment -> per paragraph: footnotes, references, bodies, actions
+
+Every step is a pure function of its input; the only state is the per-document
+:class:`~ungraph.bodies.DocumentContext`, created here and dropped at the end.
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from . import clean
+from .actions import find_actions
+from .bodies import DocumentContext, find_bodies
+from .gazetteer import Gazetteer, load
+from .header import agenda_title, parse_header, split_head
+from .model import BodyMention, Document, Footnote, Paragraph, ReadError
+from .read import read_text
+from .references import find_references
+from .segment import opening_phrase, segment
+from .verbs import leading_verb
+
+TITLE_ORG = re.compile(r"Cooperation between the United Nations and (?:the )?(.+)$", re.I)
+
+
+def extract_file(path: Path, gazetteer: Gazetteer | None = None, *, max_bytes: int | None = None) -> Document:
+    """Read and extract one file. Raises ReadError with a one-line reason."""
+    path = Path(path)
+    raw = read_text(path) if max_bytes is None else read_text(path, max_bytes=max_bytes)
+    return extract(raw, path.name, gazetteer)
+
+
+def extract(raw: str, source_file: str, gazetteer: Gazetteer | None = None) -> Document:
+    """Extract one document from its raw text.
+
+    >>> doc = extract(open("corpus/A_RES_75_324.md").read(), "A_RES_75_324.md")  # doctest: +SKIP
+    """
+    gaz = gazetteer or load()
+    text = clean.normalize(raw)
+    head, body, organ = split_head(text)
+    header = parse_header(head, organ)
+    titles = tuple(t for t in (header.title, agenda_title(head)) if t)
+    raws, notes, closing = segment(body, titles)
+    if closing:
+        header = parse_header(head, organ, closing)
+    warnings: list[str] = []
+    if organ is None:
+        warnings.append("no author line (\"The General Assembly,\") found; the whole text was read as the body")
+    if not any(r.kind == "operative" for r in raws):
+        raise ReadError(f"{source_file}: no operative part found (no numbered paragraphs and no "
+                        "operative verb such as \"Decides\"); not a resolution or decision text")
+
+    author = header.organ or "GA"
+    vocab = clean.vocabulary(head + "\n" + "\n".join(r.text for r in raws) + "\n" + " ".join(gaz_words(gaz)))
+    ctx = DocumentContext(gaz)
+
+    title_bodies: list[BodyMention] = find_bodies(header.title, ctx) if header.title else []
+    concerns = _concerns(header.title, title_bodies)
+    ctx.concerned = [b.key for b in concerns]
+
+    paragraphs: dict[str, list[Paragraph]] = {"preambular": [], "operative": [], "annex": []}
+    for raw_p in raws:
+        markers = clean.MARK_RE.findall(raw_p.text)
+        plain = clean.MARK_RE.sub("", raw_p.text)
+        plain = re.sub(r"\s+", " ", plain).strip()
+        plain = re.sub(r"\s+([,;.:])", r"\1", plain)
+        plain = clean.repair_words(plain, vocab)
+        footnotes = tuple(_footnote(m, notes[m], author) for m in dict.fromkeys(markers) if m in notes)
+        refs, docs = find_references(plain, author)
+        bodies = find_bodies(plain, ctx)
+        actions = ()
+        if raw_p.kind == "operative":
+            actions = tuple(find_actions(plain, bodies, ctx.concerned))
+        index = len(paragraphs[raw_p.kind]) + 1
+        opening = opening_phrase(plain) if raw_p.kind == "preambular" else None
+        if raw_p.kind == "operative" and raw_p.number is None and leading_verb(plain) is None:
+            warnings.append(f"operative paragraph {index} has no governing verb")
+        paragraphs[raw_p.kind].append(Paragraph(
+            kind=raw_p.kind, index=index, text=plain, number=raw_p.number, opening=opening,
+            footnotes=footnotes, references=tuple(refs), documents=tuple(docs), bodies=tuple(bodies),
+            actions=actions))
+    # footnotes whose marker was not found in the text still belong to the document
+    attached = {f.marker for ps in paragraphs.values() for p in ps for f in p.footnotes}
+    orphans = [m for m in notes if m not in attached]
+    if orphans and paragraphs["operative"]:
+        last = paragraphs["operative"][-1]
+        extra = tuple(_footnote(m, notes[m], author) for m in orphans)
+        paragraphs["operative"][-1] = _with_footnotes(last, extra)
+        warnings.append(f"footnote marker(s) {', '.join(orphans)} not found in the text; "
+                        "the notes are attached to the last paragraph")
+
+    footnote_bodies = []
+    for ps in paragraphs.values():
+        for p in ps:
+            for f in p.footnotes:
+                footnote_bodies += find_bodies(f.text, ctx)
+    organ_body = _organ_mention(author, ctx)
+    extra_mentions = tuple(title_bodies) + tuple(footnote_bodies) + organ_body
+    return Document(
+        source_file=source_file, header=header, preamble=tuple(paragraphs["preambular"]),
+        operative=tuple(paragraphs["operative"]), annex=tuple(paragraphs["annex"]),
+        concerns=tuple(concerns), other_mentions=tuple(m for m in extra_mentions if not m.nested) ,
+        warnings=tuple(warnings), detected=tuple(ctx.detected.values()))
+
+
+def gaz_words(gaz: Gazetteer) -> list[str]:
+    """Every word of the gazetteer's names: vocabulary for repairing broken words."""
+    if not hasattr(gaz, "_words"):
+        gaz._words = sorted({w for e in gaz.entries.values() for w in re.findall(r"[A-Za-z-]+", e.name)})
+    return gaz._words
+
+
+def _footnote(marker: str, text: str, organ: str) -> Footnote:
+    refs, docs = find_references(text, organ)
+    return Footnote(marker, text, tuple(refs), tuple(docs))
+
+
+def _with_footnotes(p: Paragraph, extra: tuple[Footnote, ...]) -> Paragraph:
+    from dataclasses import replace
+
+    return replace(p, footnotes=p.footnotes + extra)
+
+
+def _concerns(title: str | None, bodies: list[BodyMention]) -> list[BodyMention]:
+    """The organization(s) a document is about, read from its title."""
+    if not title:
+        return []
+    top = [b for b in bodies if not b.nested]
+    m = TITLE_ORG.search(title)
+    if m:
+        start = m.start(1)
+        return [b for b in top if b.span.start >= start]
+    return [b for b in top if b.key not in ("UN", "UNGA", "UNSC", "SecretaryGeneral", "UNSystem")]
+
+
+def _organ_mention(organ: str, ctx: DocumentContext) -> tuple[BodyMention, ...]:
+    from .vocab import ORGAN_BODY_KEY
+    from .model import Span
+
+    key = ORGAN_BODY_KEY.get(organ)
+    if key and key in ctx.gazetteer.entries:
+        return (BodyMention(key, ctx.name(key), Span(0, 0), "", "author"),)
+    return ()

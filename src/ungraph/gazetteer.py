@@ -1,0 +1,195 @@
+"""The gazetteer of bodies: a curated SKOS file, loaded once, and a matcher over its labels.
+
+>>> gaz = load()
+>>> gaz.entries["ECO"].name
+'Economic Cooperation Organization'
+>>> [(gaz.entries[k].name, via) for k, via, i, j in gaz.match(tokenize("the Organisation for Economic Co-operation and Development (OECD)"))]
+[('Organisation for Economic Co-operation and Development', 'name'), ('Organisation for Economic Co-operation and Development', 'acronym')]
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from . import vocab
+
+GAZETTEER_IRI = vocab.ID + "gazetteer"
+TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*|[^\s\w]|_")
+
+
+@dataclass(frozen=True)
+class Token:
+    text: str
+    start: int
+    end: int
+
+    @property
+    def norm(self) -> str:
+        return _norm_token(self.text)
+
+
+def _norm_token(t: str) -> str:
+    return t.lower().replace("’", "'").replace("–", "-").replace("—", "-").replace("organisation", "organization")
+
+
+def tokenize(text: str) -> list[Token]:
+    """Words and single punctuation marks, with their character offsets."""
+    return [Token(m.group(0), m.start(), m.end()) for m in TOKEN.finditer(text)]
+
+
+def is_acronym(label: str) -> bool:
+    """Labels matched case-sensitively: no space, two or more capitals ("UNCTAD", "IsDB", "UN-Women")."""
+    return " " not in label and sum(c.isupper() for c in label) >= 2
+
+
+@dataclass
+class Entry:
+    key: str
+    name: str
+    labels: list[str] = field(default_factory=list)
+    acronyms: list[str] = field(default_factory=list)
+    former: list[str] = field(default_factory=list)
+    kind: str | None = None
+    parents: list[str] = field(default_factory=list)
+    listed: bool = True          # False for bodies detected in a text
+
+    @property
+    def iri(self) -> str:
+        return vocab.body_iri(self.key)
+
+
+class Gazetteer:
+    """Entries by key and a token trie over every label."""
+
+    def __init__(self, entries: dict[str, Entry], version: str | None = None):
+        self.entries = entries
+        self.version = version
+        self._trie: dict = {}
+        self._by_label: dict[str, str] = {}
+        for e in entries.values():
+            for label in dict.fromkeys([e.name, *e.labels, *e.acronyms, *e.former]):
+                self._add(label, e.key)
+
+    def _add(self, label: str, key: str) -> None:
+        acronym = is_acronym(label)
+        toks = [t.text if acronym else _norm_token(t.text) for t in tokenize(label)]
+        if not toks:
+            return
+        self._by_label.setdefault(_norm_label(label), key)
+        node = self._trie
+        for t in toks:
+            node = node.setdefault(t if acronym else t, {})
+        node.setdefault("$", []).append((key, acronym, label))
+
+    def lookup(self, label: str) -> Entry | None:
+        key = self._by_label.get(_norm_label(label))
+        return self.entries.get(key) if key else None
+
+    def convention_names(self) -> list[tuple[str, str]]:
+        """(secretariat key, convention name) for every "secretariat of the <Convention>"."""
+        if not hasattr(self, "_conventions"):
+            self._conventions = []
+            for e in self.entries.values():
+                for label in [e.name, *e.labels]:
+                    m = re.match(r"^[Ss]ecretariat of the (.*Convention.*)$", label)
+                    if m:
+                        self._conventions.append((e.key, m.group(1)))
+        return self._conventions
+
+    def children(self, key: str) -> list[Entry]:
+        return [e for e in self.entries.values() if key in e.parents]
+
+    def match(self, tokens: list[Token]) -> list[tuple[str, str, int, int]]:
+        """Longest leftmost label matches as (key, via, first token, last token + 1)."""
+        out = []
+        i, n = 0, len(tokens)
+        while i < n:
+            best = None
+            node = self._trie
+            j = i
+            while j < n:
+                t = tokens[j]
+                nxt = node.get(t.text) if t.text in node else node.get(t.norm)
+                if nxt is None:
+                    break
+                node = nxt
+                j += 1
+                for key, acronym, label in node.get("$", ()):
+                    if acronym and "".join(x.text for x in tokens[i:j]) != label.replace(" ", ""):
+                        continue
+                    if not acronym and not _case_ok(tokens[i:j], label):
+                        continue
+                    best = (key, "acronym" if acronym else "name", i, j)
+                    break
+            if best:
+                out.append(best)
+                i = best[3]
+            else:
+                i += 1
+        return out
+
+
+def _case_ok(tokens: list[Token], label: str) -> bool:
+    """Names match whatever their case, but a capitalised label needs a capital in the text."""
+    first = tokens[0].text
+    return not (label[:1].isupper() and first[:1].islower())
+
+
+def _norm_label(label: str) -> str:
+    t = re.sub(r"\s+", " ", label.strip())
+    t = re.sub(r"^the ", "", t, flags=re.I)
+    return " ".join(_norm_token(x.text) for x in tokenize(t))
+
+
+DEFAULT_PATH = "data/gazetteer.ttl"
+
+
+@lru_cache(maxsize=4)
+def load(path: str | None = None) -> Gazetteer:
+    """Load the gazetteer (the bundled one by default) with pyoxigraph, once per process."""
+    import pyoxigraph as ox
+
+    if path is None:
+        data = resources.files("ungraph").joinpath(DEFAULT_PATH).read_bytes()
+    else:
+        data = Path(path).read_bytes()
+    SKOS, UNG, ORG, OWL = vocab.SKOS, vocab.UNG, vocab.ORG, vocab.OWL
+    entries: dict[str, Entry] = {}
+    version = None
+
+    def entry(subject) -> Entry | None:
+        iri = subject.value
+        if not iri.startswith(vocab.BODY):
+            return None
+        key = iri[len(vocab.BODY):]
+        return entries.setdefault(key, Entry(key=key, name=""))
+
+    for t in ox.parse(data, format=ox.RdfFormat.TURTLE):
+        p = t.predicate.value
+        if p == OWL + "versionInfo" and t.subject.value == GAZETTEER_IRI:
+            version = t.object.value
+            continue
+        e = entry(t.subject)
+        if e is None:
+            continue
+        o = t.object.value
+        if p == SKOS + "prefLabel":
+            e.name = o
+        elif p == SKOS + "altLabel":
+            e.labels.append(o)
+        elif p == UNG + "acronym":
+            e.acronyms.append(o)
+        elif p == UNG + "formerName":
+            e.former.append(o)
+        elif p == UNG + "bodyKind":
+            e.kind = o.rsplit("/", 1)[-1]
+        elif p == ORG + "subOrganizationOf" and o.startswith(vocab.BODY):
+            e.parents.append(o[len(vocab.BODY):])
+    entries = {k: e for k, e in entries.items() if e.name}
+    for e in entries.values():
+        e.labels.sort()
+        e.acronyms.sort()
+    return Gazetteer(entries, version)

@@ -1,0 +1,254 @@
+"""Read a document's metadata: symbol, kind, organ, title, session, agenda item, dates.
+
+The head of a UN document is everything before the line that names the author
+("The General Assembly,"); the closing lines ("102nd plenary meeting / 9 September 2021")
+follow the last operative paragraph.
+"""
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from .model import DocKind, Header
+
+MONTHS = {m: i for i, m in enumerate(
+    ["january", "february", "march", "april", "may", "june", "july", "august", "september",
+     "october", "november", "december"], start=1)}
+DATE = r"(\d{1,2})\s+(January|February|March|April|May|June|July|August|September|October|November|December)\s+(\d{4})"
+DATE_RE = re.compile(DATE)
+
+AUTHOR_LINE = re.compile(
+    r"^[ \t]*The\s+(General Assembly|Security Council|Human Rights Council|Economic and Social Council)\s*[,:]\s*$",
+    re.M)
+ORGAN_NAMES = {"General Assembly": "GA", "Security Council": "SC", "Human Rights Council": "HRC",
+               "Economic and Social Council": "ECOSOC"}
+
+_UNITS = ["", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth"]
+_TEENS = ["tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth",
+          "seventeenth", "eighteenth", "nineteenth"]
+_TENS = {"twent": 20, "thirt": 30, "fort": 40, "fift": 50, "sixt": 60, "sevent": 70, "eight": 80,
+         "ninet": 90}
+
+
+def parse_date(text: str) -> date | None:
+    """First "9 September 2021" in ``text`` as a date.
+
+    >>> parse_date("adopted by the General Assembly on 9 September 2021")
+    datetime.date(2021, 9, 9)
+    """
+    m = DATE_RE.search(text)
+    if not m:
+        return None
+    try:
+        return date(int(m.group(3)), MONTHS[m.group(2).lower()], int(m.group(1)))
+    except ValueError:
+        return None
+
+
+def ordinal(word: str) -> int | None:
+    """English ordinal word to number, 1..199.
+
+    >>> ordinal("Seventy-fifth"), ordinal("eightieth"), ordinal("Tenth"), ordinal("one hundredth")
+    (75, 80, 10, 100)
+    """
+    w = word.lower().strip().replace("–", "-")
+    base = 0
+    if w.startswith("one hundred"):
+        base, w = 100, w[len("one hundred"):].strip(" -").removeprefix("and ").strip()
+        if w in ("", "th"):
+            return 100
+    if w in _UNITS[1:]:
+        return base + _UNITS.index(w)
+    if w in _TEENS:
+        return base + 10 + _TEENS.index(w)
+    for stem, value in _TENS.items():
+        if w.startswith(stem):
+            rest = w[len(stem):]
+            if rest in ("ieth", "ieth-", "y"):
+                return base + value
+            rest = rest.removeprefix("y").strip(" -")
+            if rest in _UNITS[1:]:
+                return base + value + _UNITS.index(rest)
+    return None
+
+
+SESSION_RE = re.compile(r"\b((?:one hundred(?: and)? )?[A-Za-z]+(?:[-–][a-z]+)?) (?:regular )?session\b", re.I)
+RES_NUMBER_TITLE = re.compile(r"^\s*((?:ES-|S-)?\d{1,3}/\d{1,4})(?:\s*[A-Z])?\.\s+(\S.*)$")
+DECISION_NUMBER_TITLE = re.compile(r"^\s*(\d{1,3}/\d{3})\.\s+(\S.*)$")
+SYMBOL_RE = re.compile(r"^\s*((?:A|S|E)/(?:[A-Z]+/)*(?:RES/)?[\w.\-()/ ]+?)\s*$")
+DRAFT_RE = re.compile(r"\b(A/(?:ES-\d+/|S-\d+/)?\d{1,3}/L\.\d+(?:/(?:Add|Rev)\.\d+)*|S/\d{4}/\d+|A/HRC/\d+/L\.\d+(?:/Rev\.\d+)?|E/\d{4}/L\.\d+)")
+
+
+def split_head(text: str) -> tuple[str, str, str | None]:
+    """Split text at the author line: (head, body, organ). Body starts at the author line."""
+    m = AUTHOR_LINE.search(text)
+    if not m:
+        return "", text, None
+    return text[:m.start()], text[m.start():], ORGAN_NAMES[m.group(1)]
+
+
+def parse_header(head: str, organ: str | None, closing: str = "") -> Header:
+    """Metadata from the head of a document and its closing lines.
+
+    >>> h = parse_header("General Assembly\\nSeventy-fifth session\\nAgenda item 130 (i)\\n"
+    ...     "Resolution adopted by the General Assembly on 9 September 2021\\n"
+    ...     "75/324. Cooperation between the United Nations and the\\nEconomic Cooperation Organization\\n", "GA")
+    >>> h.symbol, h.kind.value, h.session, h.agenda_item, h.adopted.isoformat()
+    ('A/RES/75/324', 'resolution', 75, '130 (i)', '2021-09-09')
+    >>> h.title
+    'Cooperation between the United Nations and the Economic Cooperation Organization'
+    """
+    lines = [line.strip() for line in head.split("\n")]
+    nonblank = [x for x in lines if x]
+    flat = " ".join(nonblank)
+
+    symbol = None
+    kind = DocKind.OTHER
+    # a symbol printed alone on a line near the top (the masthead)
+    for line in nonblank[:12]:
+        m = re.fullmatch(r"((?:A|S|E)(?:/[A-Za-z0-9.\-()]+){2,6})", line)
+        if m and not re.fullmatch(r"\d{2}-\d{5}", line):
+            symbol = m.group(1)
+            break
+    adopted_m = re.search(r"(Resolution|Decision) adopted by the (General Assembly|Security Council|"
+                          r"Human Rights Council|Economic and Social Council)\s+on\s+" + DATE, flat)
+    adopted = parse_date(adopted_m.group(0)) if adopted_m else None
+    if adopted_m:
+        kind = DocKind.RESOLUTION if adopted_m.group(1) == "Resolution" else DocKind.DECISION
+        organ = organ or ORGAN_NAMES[adopted_m.group(2)]
+
+    # "75/324. Title" introduces the title and gives the resolution number
+    title = None
+    for i, line in enumerate(lines):
+        m = RES_NUMBER_TITLE.match(line)
+        if m and not _looks_like_date_or_page(line):
+            number = m.group(1)
+            rest = _until_blank(lines, i + 1)
+            title = " ".join([m.group(2)] + rest)
+            if kind == DocKind.DECISION:
+                symbol = symbol if symbol and "/DEC/" in symbol else f"A/DEC/{number}"
+            elif organ in (None, "GA"):
+                symbol = f"A/RES/{number}"
+                kind = DocKind.RESOLUTION
+            elif organ == "HRC":
+                symbol = f"A/HRC/RES/{number}"
+                kind = DocKind.RESOLUTION
+            break
+
+    sponsors: tuple[str, ...] = ()
+    draft_m = None
+    for i, line in enumerate(lines):
+        dm = re.match(r"^(.*?):?\s*\*?\s*(?:revised\s+)?draft (resolution|decision)\s*$", line, re.I)
+        if dm:
+            draft_m = dm
+            kind = DocKind.DRAFT_RESOLUTION if dm.group(2).lower() == "resolution" else DocKind.DECISION
+            who = dm.group(1).strip().rstrip(":*").strip()
+            # sponsors may wrap over the lines above "...: draft resolution"
+            j = i - 1
+            while who and j >= 0 and lines[j] and not AUTHOR_LINE.match(lines[j]) \
+                    and not re.search(r"Agenda item|session$", lines[j]):
+                who = lines[j] + " " + who
+                j -= 1
+            sponsors = split_sponsors(who)
+            if title is None:
+                after = [x for x in lines[i + 1:] if x]
+                title = " ".join(_until_blank(lines, _first_nonblank(lines, i + 1))) if after else None
+            break
+    if symbol and re.search(r"/L\.\d+", symbol):
+        kind = DocKind.DRAFT_RESOLUTION if kind != DocKind.DECISION else kind
+    if symbol and "/RES/" in symbol and kind == DocKind.OTHER:
+        kind = DocKind.RESOLUTION
+
+    session = None
+    sm = SESSION_RE.search(flat)
+    if sm:
+        session = ordinal(sm.group(1))
+    if session is None and symbol:
+        mm = re.match(r"A/(?:RES/|DEC/|HRC/RES/)?(\d{1,3})/", symbol)
+        if mm:
+            session = int(mm.group(1))
+
+    agenda = None
+    am = re.search(r"Agenda items?\s+(\d+(?:\s*\([a-z]{1,4}\))?(?:(?:,\s*|\s+and\s+)\d+(?:\s*\([a-z]{1,4}\))?)*)", flat)
+    if am:
+        agenda = re.sub(r"\s+", " ", am.group(1)).strip()
+
+    issued = None
+    im = re.search(r"Distr\.:\s*\w+\s+" + DATE, flat)
+    if im:
+        issued = parse_date(im.group(0))
+
+    closing_flat = " ".join(closing.split())
+    meeting = None
+    mm = re.search(r"(\d{1,4}(?:st|nd|rd|th) (?:plenary )?meeting)\s*[,.]?\s*(?:" + DATE + ")?", closing_flat)
+    if mm:
+        meeting = mm.group(1)
+        if adopted is None and mm.group(2):
+            adopted = parse_date(mm.group(0))
+        if kind == DocKind.OTHER and adopted:
+            kind = DocKind.RESOLUTION
+
+    draft_symbols = tuple(dict.fromkeys(
+        d for d in DRAFT_RE.findall(flat) if d != symbol)) if adopted_m or kind == DocKind.RESOLUTION else ()
+
+    if title:
+        title = re.sub(r"\s+", " ", title).strip()
+    return Header(symbol=symbol, kind=kind, organ=organ, title=title, session=session,
+                  agenda_item=agenda, issued=issued, adopted=adopted, meeting=meeting,
+                  sponsors=sponsors, draft_symbols=draft_symbols)
+
+
+COMPOUND_STATES = ("Antigua and Barbuda", "Bosnia and Herzegovina", "Saint Kitts and Nevis",
+                   "Saint Vincent and the Grenadines", "Sao Tome and Principe", "Trinidad and Tobago")
+
+
+def split_sponsors(text: str) -> tuple[str, ...]:
+    """Sponsors of a draft, as printed before ": draft resolution".
+
+    >>> split_sponsors("Albania, Bosnia and Herzegovina, Trinidad and Tobago and Zambia")
+    ('Albania', 'Bosnia and Herzegovina', 'Trinidad and Tobago', 'Zambia')
+    """
+    text = re.sub(r"\s+", " ", text).strip(" :*")
+    if not text or len(text) > 4000:
+        return ()
+    protected = text
+    for i, name in enumerate(COMPOUND_STATES):
+        protected = protected.replace(name, f"\x00{i}\x00")
+    parts = [p for chunk in re.split(r",\s*", protected) for p in re.split(r"\s+and\s+", chunk)]
+    out = []
+    for p in parts:
+        p = re.sub(r"\x00(\d+)\x00", lambda m: COMPOUND_STATES[int(m.group(1))], p).strip(" *")
+        if p:
+            out.append(p)
+    return tuple(out)
+
+
+def _looks_like_date_or_page(line: str) -> bool:
+    return bool(re.match(r"^\s*\d{1,3}/\d{1,3}\s*$", line))
+
+
+def _first_nonblank(lines: list[str], i: int) -> int:
+    while i < len(lines) and not lines[i]:
+        i += 1
+    return i
+
+
+def _until_blank(lines: list[str], i: int) -> list[str]:
+    out = []
+    while i < len(lines) and lines[i]:
+        out.append(lines[i])
+        i += 1
+    return out
+
+
+def agenda_title(head: str) -> str | None:
+    """The agenda item's title printed under "Agenda item 130 (i)" (a running-title candidate)."""
+    m = re.search(r"Agenda items?[^\n]*\n((?:[^\n]+\n){1,6})", head)
+    if not m:
+        return None
+    out = []
+    for line in m.group(1).split("\n"):
+        if not line.strip() or re.match(r"\s*(Resolution|Decision) adopted|.*draft resolution", line):
+            break
+        out.append(line.strip())
+    return " ".join(out) or None

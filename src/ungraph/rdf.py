@@ -1,0 +1,313 @@
+"""Documents -> RDF triples (pyoxigraph terms), following ``docs/graph.md``.
+
+Pure functions: :func:`document_triples` describes one document, :func:`corpus_triples`
+adds what documents share (bodies, cited resolutions) exactly once. :func:`write` sorts
+the triples before serializing so that the same corpus always gives the same file.
+"""
+from __future__ import annotations
+
+import io
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from . import vocab
+from .gazetteer import GAZETTEER_IRI, Entry, Gazetteer
+from .model import Action, Document, DocKind, Paragraph
+from .verbs import is_directive, is_evaluative
+
+XSD_INTEGER = ox.NamedNode(vocab.XSD + "integer")
+XSD_DATE = ox.NamedNode(vocab.XSD + "date")
+XSD_BOOLEAN = ox.NamedNode(vocab.XSD + "boolean")
+RDF_TYPE = ox.NamedNode(vocab.RDF + "type")
+
+FORMATS = {
+    ".ttl": ox.RdfFormat.TURTLE, ".turtle": ox.RdfFormat.TURTLE, ".nt": ox.RdfFormat.N_TRIPLES,
+    ".nq": ox.RdfFormat.N_QUADS, ".trig": ox.RdfFormat.TRIG, ".jsonld": ox.RdfFormat.JSON_LD,
+    ".json": ox.RdfFormat.JSON_LD, ".rdf": ox.RdfFormat.RDF_XML, ".xml": ox.RdfFormat.RDF_XML,
+    ".owl": ox.RdfFormat.RDF_XML,
+}
+
+
+def U(term: str) -> ox.NamedNode:
+    return ox.NamedNode(vocab.UNG + term)
+
+
+def N(iri: str) -> ox.NamedNode:
+    return ox.NamedNode(iri)
+
+
+def lit(value, datatype: ox.NamedNode | None = None, lang: str | None = None) -> ox.Literal:
+    if lang:
+        return ox.Literal(str(value), language=lang)
+    if datatype is not None:
+        return ox.Literal(str(value), datatype=datatype)
+    return ox.Literal(str(value))
+
+
+def integer(n: int) -> ox.Literal:
+    return ox.Literal(str(int(n)), datatype=XSD_INTEGER)
+
+
+def document_iri(doc: Document) -> str:
+    return vocab.document_iri(doc.header.symbol) if doc.header.symbol else vocab.file_document_iri(doc.source_file)
+
+
+def document_triples(doc: Document) -> Iterator[ox.Triple]:
+    """Every triple about one corpus document, its paragraphs, references and actions."""
+    h = doc.header
+    d = N(document_iri(doc))
+    T = ox.Triple
+    yield T(d, RDF_TYPE, U(vocab.DOC_CLASS[h.kind.value]))
+    yield T(d, U("sourceFile"), lit(doc.source_file))
+    if h.symbol:
+        yield T(d, U("symbol"), lit(h.symbol))
+        yield T(d, U("permalink"), N(vocab.undocs_url(h.symbol)))
+    if h.title:
+        yield T(d, N(vocab.DCTERMS + "title"), lit(h.title, lang="en"))
+    if h.session is not None:
+        yield T(d, U("session"), integer(h.session))
+    if h.agenda_item:
+        yield T(d, U("agendaItem"), lit(h.agenda_item))
+    if h.adopted:
+        yield T(d, U("adoptionDate"), lit(h.adopted.isoformat(), XSD_DATE))
+    if h.issued:
+        yield T(d, N(vocab.DCTERMS + "issued"), lit(h.issued.isoformat(), XSD_DATE))
+    if h.meeting:
+        yield T(d, U("meeting"), lit(h.meeting))
+    if h.organ:
+        yield T(d, U("organ"), N(vocab.body_iri(vocab.ORGAN_BODY_KEY[h.organ])))
+    for s in h.sponsors:
+        yield T(d, U("sponsor"), lit(s))
+    for draft in h.draft_symbols:
+        yield T(d, U("basedOnDraft"), N(vocab.document_iri(draft)))
+    for b in doc.concerns:
+        yield T(d, U("concerns"), N(vocab.body_iri(b.key)))
+    for r in doc.recalls():
+        yield T(d, U("recalls"), N(vocab.document_iri(r.symbol)))
+    for r in doc.cites():
+        yield T(d, U("cites"), N(vocab.document_iri(r.symbol)))
+    for x in doc.documents():
+        yield T(d, U("citesDocument"), N(vocab.document_iri(x.symbol)))
+    for m in doc.mentions():
+        yield T(d, U("mentions"), N(vocab.body_iri(m.key)))
+
+    shortcuts: set[tuple[str, str]] = set()
+    footnotes_done: set[str] = set()
+    for p in doc.paragraphs:
+        yield from _paragraph_triples(d, p, shortcuts, footnotes_done)
+    for prop, key in sorted(shortcuts):
+        yield T(d, U(prop), N(vocab.body_iri(key)))
+
+
+_HAS = {"preambular": "hasPreambularParagraph", "operative": "hasOperativeParagraph", "annex": "hasAnnexParagraph"}
+_CLASS = {"preambular": "PreambularParagraph", "operative": "OperativeParagraph", "annex": "AnnexParagraph"}
+
+
+def _paragraph_triples(d: ox.NamedNode, p: Paragraph, shortcuts: set, footnotes_done: set) -> Iterator[ox.Triple]:
+    T = ox.Triple
+    index = p.number if p.kind == "operative" and p.number is not None else p.index
+    pi = N(vocab.paragraph_iri(d.value, p.kind, index))
+    yield T(d, U(_HAS[p.kind]), pi)
+    yield T(pi, RDF_TYPE, U(_CLASS[p.kind]))
+    yield T(pi, N(vocab.DCTERMS + "isPartOf"), d)
+    yield T(pi, U("order"), integer(p.index))
+    yield T(pi, U("text"), lit(p.text))
+    if p.number is not None:
+        yield T(pi, U("paragraphNumber"), integer(p.number))
+    elif p.kind == "operative":
+        # an unnumbered operative paragraph is number 1 of 1 ("Decides to include ...")
+        yield T(pi, U("paragraphNumber"), integer(p.index))
+    if p.opening:
+        yield T(pi, U("openingPhrase"), lit(p.opening))
+    for key in dict.fromkeys(b.key for b in p.bodies):
+        yield T(pi, U("mentions"), N(vocab.body_iri(key)))
+    for n, r in enumerate(list(p.references) + list(p.documents), start=1):
+        ri = N(vocab.reference_iri(pi.value, n))
+        yield T(pi, U("hasReference"), ri)
+        yield T(ri, RDF_TYPE, U("Reference"))
+        yield T(ri, U("refersTo"), N(vocab.document_iri(r.symbol)))
+        yield T(ri, U("text"), lit(r.text))
+        yield T(ri, U("start"), integer(r.span.start))
+        yield T(ri, U("end"), integer(r.span.end))
+    for f in p.footnotes:
+        fi = N(vocab.footnote_iri(d.value, f.marker))
+        yield T(pi, U("hasFootnote"), fi)
+        if f.marker not in footnotes_done:
+            footnotes_done.add(f.marker)
+            yield T(fi, RDF_TYPE, U("Footnote"))
+            yield T(fi, U("marker"), lit(f.marker))
+            yield T(fi, U("text"), lit(f.text))
+            for n, r in enumerate(list(f.references) + list(f.documents), start=1):
+                ri = N(f"{fi.value}-r{n}")
+                yield T(fi, U("hasReference"), ri)
+                yield T(ri, RDF_TYPE, U("Reference"))
+                yield T(ri, U("refersTo"), N(vocab.document_iri(r.symbol)))
+                yield T(ri, U("text"), lit(r.text))
+                yield T(ri, U("start"), integer(r.span.start))
+                yield T(ri, U("end"), integer(r.span.end))
+    for n, a in enumerate(p.actions, start=1):
+        yield from _action_triples(d, pi, n, a, shortcuts)
+
+
+def _action_triples(d, pi, n: int, a: Action, shortcuts: set) -> Iterator[ox.Triple]:
+    T = ox.Triple
+    ai = N(vocab.action_iri(pi.value, n))
+    kind = "DirectiveAction" if is_directive(a.verb) else "EvaluativeAction" if is_evaluative(a.verb) else "OtherAction"
+    yield T(pi, U("hasAction"), ai)
+    yield T(ai, RDF_TYPE, U("Action"))
+    yield T(ai, RDF_TYPE, U(kind))
+    yield T(ai, U("verb"), lit(a.verb))
+    yield T(ai, U("verbPhrase"), lit(a.phrase))
+    yield T(ai, U("start"), integer(a.span.start))
+    yield T(ai, U("end"), integer(a.span.end))
+    yield T(ai, U("clauseStart"), integer(a.clause.start))
+    yield T(ai, U("clauseEnd"), integer(a.clause.end))
+    for b in a.addressees:
+        yield T(ai, U("addressee"), N(vocab.body_iri(b.key)))
+        prop = vocab.VERB_SHORTCUT.get(a.verb)
+        if prop:
+            shortcuts.add((prop, b.key))
+    for g in a.generic:
+        yield T(ai, U("genericAddressee"), lit(g))
+
+
+def body_triples(entry: Entry) -> Iterator[ox.Triple]:
+    """A body: its labels, kind and parents."""
+    T = ox.Triple
+    b = N(vocab.body_iri(entry.key))
+    yield T(b, RDF_TYPE, U("Body"))
+    yield T(b, RDF_TYPE, N(vocab.ORG + "Organization"))
+    yield T(b, N(vocab.SKOS + "prefLabel"), lit(entry.name, lang="en"))
+    for label in dict.fromkeys([*entry.labels, *entry.acronyms, *entry.former]):
+        if label != entry.name:
+            yield T(b, N(vocab.SKOS + "altLabel"), lit(label, lang="en"))
+    for label in entry.acronyms:
+        yield T(b, U("acronym"), lit(label))
+    for label in entry.former:
+        yield T(b, U("formerName"), lit(label, lang="en"))
+    if entry.kind:
+        yield T(b, U("bodyKind"), N(vocab.kind_iri(entry.kind)))
+    if entry.listed:
+        yield T(b, N(vocab.SKOS + "inScheme"), N(GAZETTEER_IRI))
+    for parent in entry.parents:
+        yield T(b, N(vocab.ORG + "subOrganizationOf"), N(vocab.body_iri(parent)))
+
+
+def corpus_triples(docs: Iterable[Document], gazetteer: Gazetteer) -> Iterator[ox.Triple]:
+    """All triples of a corpus: each document, then each body and cited document once."""
+    T = ox.Triple
+    bodies: dict[str, Entry] = {}
+    cited: dict[str, dict] = {}
+    in_corpus: set[str] = set()
+    for doc in docs:
+        yield from document_triples(doc)
+        if doc.header.symbol:
+            in_corpus.add(doc.header.symbol)
+        for e in doc.detected:
+            bodies.setdefault(e.key, e)
+        keys = {m.key for m in doc.mentions()} | {b.key for b in doc.concerns}
+        keys |= {b.key for p in doc.operative for a in p.actions for b in a.addressees}
+        if doc.header.organ:
+            keys.add(vocab.ORGAN_BODY_KEY[doc.header.organ])
+        for k in keys:
+            if k in gazetteer.entries:
+                bodies.setdefault(k, gazetteer.entries[k])
+        for r in doc.recalls() + doc.cites():
+            c = cited.setdefault(r.symbol, {"organ": r.organ, "dates": set(), "kind": "resolution"})
+            if r.adopted:
+                c["dates"].add(r.adopted.isoformat())
+        for x in doc.documents():
+            cited.setdefault(x.symbol, {"organ": None, "dates": set(), "kind": x.kind})
+        for draft in doc.header.draft_symbols:
+            cited.setdefault(draft, {"organ": None, "dates": set(), "kind": "draft"})
+    # parents named by org:subOrganizationOf are described too, so links never dangle
+    todo = list(bodies)
+    while todo:
+        for parent in bodies[todo.pop()].parents:
+            if parent not in bodies and parent in gazetteer.entries:
+                bodies[parent] = gazetteer.entries[parent]
+                todo.append(parent)
+    for key in sorted(bodies):
+        yield from body_triples(bodies[key])
+    for symbol in sorted(cited):
+        c = cited[symbol]
+        node = N(vocab.document_iri(symbol))
+        if symbol not in in_corpus:
+            cls = "Resolution" if c["kind"] == "resolution" else vocab.CITED_DOC_CLASS.get(c["kind"], "Document")
+            yield T(node, RDF_TYPE, U(cls))
+            yield T(node, U("symbol"), lit(symbol))
+            yield T(node, U("permalink"), N(vocab.undocs_url(symbol)))
+            if c["organ"]:
+                yield T(node, U("organ"), N(vocab.body_iri(vocab.ORGAN_BODY_KEY[c["organ"]])))
+        for dt in sorted(c["dates"]):
+            yield T(node, U("adoptionDate"), lit(dt, XSD_DATE))
+    yield from _scheme_triples()
+
+
+def _scheme_triples() -> Iterator[ox.Triple]:
+    T = ox.Triple
+    yield T(N(GAZETTEER_IRI), RDF_TYPE, N(vocab.SKOS + "ConceptScheme"))
+
+
+def _key(t: ox.Triple) -> tuple[str, str, str]:
+    return (str(t.subject), str(t.predicate), str(t.object))
+
+
+def sorted_triples(triples: Iterable[ox.Triple]) -> list[ox.Triple]:
+    """Unique triples in a stable order: graphs diff cleanly in git."""
+    return sorted(set(triples), key=_key)
+
+
+def rdf_format(path: Path) -> ox.RdfFormat:
+    suffix = Path(path).suffix.lower()
+    if suffix not in FORMATS:
+        raise ValueError(f"{Path(path).name}: unknown RDF format {suffix!r}; use one of "
+                         + ", ".join(sorted(set(FORMATS))))
+    return FORMATS[suffix]
+
+
+def serialize(triples: Iterable[ox.Triple], fmt: ox.RdfFormat) -> bytes:
+    ordered = sorted_triples(triples)
+    if fmt.supports_datasets:
+        quads = [ox.Quad(t.subject, t.predicate, t.object, ox.DefaultGraph()) for t in ordered]
+        return ox.serialize(quads, format=fmt, prefixes=_prefixes(fmt))
+    return ox.serialize(ordered, format=fmt, prefixes=_prefixes(fmt))
+
+
+def _prefixes(fmt: ox.RdfFormat) -> dict[str, str] | None:
+    if fmt in (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG, ox.RdfFormat.N3, ox.RdfFormat.RDF_XML):
+        return dict(vocab.PREFIXES)
+    return None
+
+
+def write(triples: Iterable[ox.Triple], path: Path) -> int:
+    """Write triples to ``path`` in the format its extension names; returns the count."""
+    fmt = rdf_format(path)
+    ordered = sorted_triples(triples)
+    data = serialize(ordered, fmt)
+    Path(path).parent.mkdir(parents=True, exist_ok=True)
+    Path(path).write_bytes(data)
+    return len(ordered)
+
+
+def read(path: Path) -> list[ox.Triple]:
+    """Triples of a graph file written by :func:`write` (any format, quads flattened)."""
+    fmt = rdf_format(path)
+    out = []
+    for q in ox.parse(path=str(path), format=fmt):
+        out.append(ox.Triple(q.subject, q.predicate, q.object))
+    return out
+
+
+def to_rdflib(triples: Iterable[ox.Triple]):
+    """An rdflib Graph of the triples (for pySHACL and NetworkX conversions)."""
+    import rdflib
+
+    g = rdflib.Graph()
+    data = ox.serialize(sorted_triples(triples), format=ox.RdfFormat.N_TRIPLES)
+    g.parse(io.BytesIO(data), format="nt")
+    for p, ns in vocab.PREFIXES.items():
+        g.bind(p, ns)
+    return g

@@ -1,0 +1,188 @@
+"""Split the body of a document into preambular, operative and annex paragraphs.
+
+The body starts at the author line ("The General Assembly,"). Paragraphs arrive in
+three layouts: separated by blank lines and wrapped (PDF text), one per line
+(markdown, UNBench), or run together ("...social media; 7. Also welcomes ...").
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from . import clean
+from .clean import MARK_RE
+
+OPERATIVE_NUMBER = re.compile(r"^\s*(\d{1,3})\s*\.(?:\s+|$)")
+CLOSING = re.compile(r"^\s*\d{1,4}(?:st|nd|rd|th)\s+(?:plenary\s+)?meeting\b", re.I)
+SUB_ITEM = re.compile(r"^\s*\((?:[a-z]{1,2}|[ivx]{1,5})\)\s")
+ANNEX = re.compile(r"^\s*Annex(?:\s+[IVX]+)?\s*$")
+
+# Words that open preambular paragraphs besides participles in -ing
+PREAMBLE_ADJECTIVES = {
+    "Aware", "Mindful", "Conscious", "Convinced", "Cognizant", "Desirous", "Determined", "Concerned",
+    "Alarmed", "Gravely", "Deeply", "Seriously", "Guided", "Having", "Bearing", "Reaffirming",
+    "Encouraged", "Pleased", "Satisfied", "Appreciative", "Acknowledging", "Affirming", "Believing",
+    "Considering", "Disturbed", "Dismayed", "Emphasizing", "Expressing", "Fully", "Further",
+    "Also", "Underlining", "Recognizing", "Reiterating", "Stressing", "Taking", "Welcoming",
+    "Noting", "Recalling", "Acting", "Underscoring", "Highlighting", "Regretting", "Observing",
+    "Profoundly", "Strongly", "Keenly", "Firmly", "Inspired", "Resolved", "Committed", "Confident",
+    "Reaffirming", "Appreciating", "Commending", "Convinced", "Referring", "Condemning",
+}
+NOT_PARTICIPLES = {"Beijing", "Nanjing", "Kunming", "Sterling", "Ming", "Darjeeling", "Reading",
+                   "Wellington", "Bring", "King", "Spring", "Thing", "Evening", "Morning", "Building"}
+OPENING = re.compile(
+    r"^((?:[A-Z][a-z]+ly\s+)?(?:Having\s+[a-z]+|Bearing\s+in\s+mind|Taking\s+(?:note|into\s+account|into\s+consideration)"
+    r"|Guided\s+by|Acting\s+under|[A-Z][a-z]+)"
+    r"(?:\s+(?:also|further|furthermore|again|once\s+more|once\s+again|in\s+particular|"
+    r"with\s+(?:deep\s+|grave\s+|great\s+|serious\s+|particular\s+|profound\s+)?"
+    r"(?:appreciation|satisfaction|concern|interest|alarm|regret|gratitude)))*)")
+
+
+@dataclass(frozen=True)
+class RawParagraph:
+    kind: str                    # preambular | operative | annex
+    text: str                    # joined text, footnote sentinels still in
+    number: int | None = None
+
+
+def preamble_opener(line: str) -> bool:
+    """Does a line open a preambular paragraph ("Recalling also its resolution ...")?
+
+    >>> preamble_opener("Recalling also its resolution"), preamble_opener("Beijing Declaration")
+    (True, False)
+    """
+    m = re.match(r"^([A-Z][a-z]+)\b", line.strip())
+    if not m:
+        return False
+    word = m.group(1)
+    if word in PREAMBLE_ADJECTIVES:
+        return True
+    return word.endswith("ing") and word not in NOT_PARTICIPLES and len(word) > 5
+
+
+def opening_phrase(text: str) -> str | None:
+    """Opening words of a preambular paragraph.
+
+    >>> opening_phrase("Noting with appreciation the close cooperation")
+    'Noting with appreciation'
+    >>> opening_phrase("Recalling also its resolution 3369 (XXX)")
+    'Recalling also'
+    """
+    m = OPENING.match(text)
+    return m.group(1) if m else None
+
+
+def _blocks(lines: list[str]) -> list[list[str]]:
+    blocks: list[list[str]] = [[]]
+    for line in lines:
+        if line.strip():
+            blocks[-1].append(line)
+        elif blocks[-1]:
+            blocks.append([])
+    return [b for b in blocks if b]
+
+
+def _terminated(text: str) -> bool:
+    t = MARK_RE.sub("", text).rstrip(" \"'”’)*")
+    return t.endswith((",", ";", ".", ":"))
+
+
+def segment(body: str, titles: tuple[str, ...] = ()) -> tuple[list[RawParagraph], dict[str, str], str]:
+    """Paragraphs of a body, the footnotes found in it, and its closing lines."""
+    lines = body.split("\n")
+    if lines and re.match(r"^\s*The\s+[A-Z][A-Za-z ]+[,:]\s*$", lines[0]):
+        lines = lines[1:]
+    lines, notes = clean.extract_footnotes(lines, titles)
+    numeric = sorted((m for m in notes if m.isdigit()), key=int)
+    text = clean.mark_footnotes("\n".join(lines), numeric)
+    lines = text.split("\n")
+
+    # units: lists of lines, each the start of a paragraph or a continuation
+    units: list[list[str]] = []
+    expected = 1
+    for block in _blocks(lines):
+        current: list[str] = []
+        for line in block:
+            starts = False
+            m = OPERATIVE_NUMBER.match(line)
+            if m and int(m.group(1)) == expected:
+                starts = True
+            elif current and _terminated(current[-1]) and preamble_opener(line):
+                starts = True
+            if starts and current:
+                units.append(current)
+                current = []
+            if m and int(m.group(1)) == expected:
+                expected += 1
+            current.append(line)
+        units.append(current)
+
+    # merge continuations: a unit that does not start a paragraph joins the one before
+    merged: list[str] = []
+    for unit in units:
+        text = clean.join_lines(unit)
+        if not text:
+            continue
+        if merged:
+            prev = merged[-1]
+            bare_number = re.fullmatch(r"\d{1,3}\s*\.", MARK_RE.sub("", prev).strip())
+            starts_para = bool(OPERATIVE_NUMBER.match(text)) or preamble_opener(text) \
+                or bool(CLOSING.match(text)) or bool(ANNEX.match(text))
+            sub_item = bool(SUB_ITEM.match(text))
+            if bare_number or (not _terminated(prev) and not starts_para) or text[:1].islower() \
+                    or sub_item:
+                merged[-1] = prev + " " + text
+                continue
+        merged.append(text)
+
+    # run-together operative paragraphs: "...social media; 7. Also welcomes ..."
+    split: list[str] = []
+    number = 0
+    for text in merged:
+        m = OPERATIVE_NUMBER.match(text)
+        if m:
+            number = int(m.group(1))
+        pieces = [text]
+        while True:
+            rx = re.compile(rf"(?<=[;.:])\s+({number + 1})\.\s+(?=[A-Z])")
+            hit = rx.search(pieces[-1]) if number else None
+            if not hit:
+                break
+            last = pieces.pop()
+            pieces += [last[:hit.start()], last[hit.start():].strip()]
+            number += 1
+        split += pieces
+
+    # classify: preamble until the first operative paragraph; closing lines; annex
+    paragraphs: list[RawParagraph] = []
+    closing: list[str] = []
+    section = "preambular"
+    for text in split:
+        plain = MARK_RE.sub("", text).strip()
+        if CLOSING.match(plain) and section != "annex":
+            closing.append(plain)
+            continue
+        if ANNEX.match(plain) and paragraphs:
+            section = "annex"
+            continue
+        m = OPERATIVE_NUMBER.match(text)
+        if not m and not _terminated(plain) and len(plain.split()) <= 12 and plain[:1].isupper():
+            continue  # a section heading ("Peace and security")
+        if section != "annex" and m:
+            section = "operative"
+            paragraphs.append(RawParagraph("operative", text[m.end():].strip(), int(m.group(1))))
+            continue
+        if section == "preambular" and _is_operative_lead(plain):
+            section = "operative"
+        if section == "operative" and not m:
+            # an unnumbered operative paragraph (a single "Decides to ..." or an annex-less tail)
+            paragraphs.append(RawParagraph("operative", text, None))
+            continue
+        paragraphs.append(RawParagraph(section, text, None))
+    return paragraphs, notes, "\n".join(closing)
+
+
+def _is_operative_lead(text: str) -> bool:
+    from .verbs import leading_verb
+
+    return leading_verb(text) is not None and not preamble_opener(text)
