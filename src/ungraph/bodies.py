@@ -138,6 +138,7 @@ def find_bodies(text: str, ctx: DocumentContext) -> list[BodyMention]:
     found = [_Found(k, i, j, via) for k, via, i, j in gaz.match(tokens)
              if not (j - i == 1 and via == "name" and i > 0 and _cap(tokens[i - 1])
                      and tokens[i - 1].norm not in NON_NAME and tokens[i - 1].norm not in VERB_WORDS)]
+    found += _nested_listed(tokens, found, gaz)
     found += _defined_acronyms(tokens, found, ctx)
     found.sort(key=lambda f: (f.i, -f.j))
     found = _detect(tokens, found, ctx)
@@ -156,6 +157,21 @@ def find_bodies(text: str, ctx: DocumentContext) -> list[BodyMention]:
                                     f.nested, f.addressable))
     ctx.note(m.key for m in mentions if not m.nested)
     return mentions
+
+
+def _nested_listed(tokens: list[Token], found: list[_Found], gaz: Gazetteer) -> list[_Found]:
+    """Listed names inside a listed name after "of the" ("... of the Secretariat")."""
+    out = []
+    for f in found:
+        for k in range(f.i + 1, f.j - 1):
+            if tokens[k].norm != "of":
+                continue
+            a = k + 2 if tokens[k + 1].norm == "the" else k + 1
+            for key, via, i, j in gaz.match(tokens[a:f.j]):
+                # "Office of the High Commissioner" names the office, not its holder
+                if i == 0 and a + j == f.j and key != f.key and gaz.entries[key].kind != "OfficeHolder":
+                    out.append(_Found(key, a, f.j, via, nested=True))
+    return out
 
 
 # ---------------------------------------------------------------- acronyms defined in the text
@@ -329,7 +345,7 @@ def _expand_shared_complement(tokens: list[Token], found: list[_Found], ctx: Doc
     """"the Cultural Institute, the Science Foundation and the Educational Institute of X":
     each head before the last shares its complement "of X"."""
     out = list(found)
-    for f in [f for f in found if f.via == "detected"]:
+    for f in [f for f in found if not f.nested]:
         of = next((k for k in range(f.i + 1, f.j) if tokens[k].norm == "of"), None)
         if of is None or tokens[of - 1].norm not in HEADS:
             continue

@@ -41,8 +41,16 @@ def tokenize(text: str) -> list[Token]:
 
 
 def is_acronym(label: str) -> bool:
-    """Labels matched case-sensitively: no space, two or more capitals ("UNCTAD", "IsDB", "UN-Women")."""
-    return " " not in label and sum(c.isupper() for c in label) >= 2
+    """Labels matched case-sensitively: one word, mostly capitals ("UNCTAD", "IsDB", "UN-Women").
+
+    >>> [is_acronym(x) for x in ("UNCTAD", "IsDB", "UN-Women", "Al-Qaida", "World Bank")]
+    [True, True, True, False, False]
+    """
+    if " " in label:
+        return False
+    letters = [c for c in label if c.isalpha()]
+    upper = sum(c.isupper() for c in letters)
+    return upper >= 2 and (upper * 2 >= len(letters) or bool(re.match(r"^[A-Z]{2,}-", label)))
 
 
 @dataclass
@@ -108,22 +116,22 @@ class Gazetteer:
         i, n = 0, len(tokens)
         while i < n:
             best = None
-            node = self._trie
+            frontier = [self._trie]
             j = i
-            while j < n:
+            while j < n and frontier:
                 t = tokens[j]
-                nxt = node.get(t.text) if t.text in node else node.get(t.norm)
-                if nxt is None:
-                    break
-                node = nxt
+                # an acronym path (exact text) and a name path (normalised) may both go on
+                frontier = [nxt for node in frontier for nxt in
+                            {id(x): x for x in (node.get(t.text), node.get(t.norm)) if x is not None}.values()]
                 j += 1
-                for key, acronym, label in node.get("$", ()):
-                    if acronym and "".join(x.text for x in tokens[i:j]) != label.replace(" ", ""):
-                        continue
-                    if not acronym and not _case_ok(tokens[i:j], label):
-                        continue
-                    best = (key, "acronym" if acronym else "name", i, j)
-                    break
+                for node in frontier:
+                    for key, acronym, label in node.get("$", ()):
+                        if acronym and "".join(x.text for x in tokens[i:j]) != label.replace(" ", ""):
+                            continue
+                        if not acronym and not _case_ok(tokens[i:j], label):
+                            continue
+                        best = (key, "acronym" if acronym else "name", i, j)
+                        break
             if best:
                 out.append(best)
                 i = best[3]
