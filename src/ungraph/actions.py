@@ -67,9 +67,38 @@ def _directive(text: str, start: int, end: int, named: list[BodyMention]):
         # "encourages their continued support": the bodies listed last before the verb
         addressees = _last_run([b for b in named if b.span.end <= start and b.addressable], text)
     else:
-        addressees = [b for b in inside if b.addressable]
+        addressees = [b for b in _object_list(text, start, obj_end, inside) if b.addressable]
     generic = _generic_parts(text, start, obj_end, inside)
     return _dedupe(addressees), generic
+
+
+# Prepositions that open a phrase whose bodies are not asked to act ("cooperation ... through the
+# ASEAN Centre"); "of", "by" and "between" mark who acts and keep the list open, and list words
+# ("especially", "including") open it again.
+STOP_PREPOSITIONS = {"through", "with", "for", "in", "on", "under", "within", "towards", "toward", "at",
+                     "from", "into", "regarding", "concerning", "via", "across", "against", "to",
+                     "upon", "during", "after", "before", "beyond", "throughout", "outside"}
+REOPEN = re.compile(r"^(?:especially|in particular|particularly|including|such as|notably|inter alia|"
+                    r"namely|as well as)\b")
+
+
+def _object_list(text: str, start: int, end: int, inside: list[BodyMention]) -> list[BodyMention]:
+    """Bodies of a directive verb's object, leaving out those in prepositional phrases."""
+    out = []
+    open_, cursor = True, start
+    for b in sorted(inside, key=lambda b: (b.span.start, -b.span.end)):
+        if b.span.start >= cursor:
+            for word in re.findall(r"in particular|such as|inter alia|as well as|[A-Za-z]+",
+                                   text[cursor:b.span.start]):
+                word = word.lower()
+                if REOPEN.match(word):
+                    open_ = True
+                elif word in STOP_PREPOSITIONS:
+                    open_ = False
+            cursor = b.span.end
+        if open_:   # bodies sharing a span ("the two organizations") share the state
+            out.append(b)
+    return out
 
 
 def _evaluative(text: str, start: int, end: int, named: list[BodyMention], concerned) -> list[BodyMention]:
@@ -87,7 +116,9 @@ def _evaluative(text: str, start: int, end: int, named: list[BodyMention], conce
         pos = start + m.end()
         first = next((b for b in after if b.span.start >= pos), None)
         if first and re.fullmatch(r"\s*(?:the\s+)?", text[pos:first.span.start]):
-            return _dedupe(_run_from([b for b in after if b.span.start >= first.span.start], text))
+            run = _run_from([b for b in after if b.span.start >= first.span.start], text)
+            if _ends_noun_phrase(text, run[-1].span.end):
+                return _dedupe(run)
     m = ITS_EFFORT.match(region)
     if m and m.group(1).lower() == "its":
         before = [b for b in named if b.span.end <= start and b.addressable]

@@ -89,6 +89,7 @@ NOT_BODY_WORDS = {"declaration", "charter", "convention", "protocol", "treaty", 
                   "campaign", "principles", "guidelines", "rules", "covenant", "code",
                   "act", "law", "policy", "pact", "compact", "consensus", "outcome", "conference",
                   "conferences", "study", "project", "projects", "market", "portal", "corridor",
+                  "blueprint", "blueprints", "review", "reviews", "summits", "award", "awards",
                   "arrangement", "regulations", "standards", "index", "report", "system"}
 
 
@@ -293,11 +294,27 @@ def _candidate(tokens: list[Token], units, ctx: DocumentContext) -> tuple[int, i
         return None
     if len(span_units) == 1 and span_units[0][2] is None:
         return None  # a lone "Council" is anaphora, not a name
+    before = tokens[a - 1].norm if a > 0 else ""
+    if before in ("a", "an") or (before == "," and a > 1 and _cap(tokens[a - 2])
+                                 and span_units[0][2] is None):
+        return None  # "a Peaceful, Inclusive, ... and Harmonious Society": not a proper name
+    if _inside_quotes(tokens, a):
+        return None  # a title in quotation marks names a document or an initiative
     caps = [u for u in span_units if u[2] is not None or (_cap(tokens[u[0]]) and tokens[u[0]].norm not in CONNECTORS)]
     if len(caps) < 2:
         return None
     name = _name_of(tokens, span_units, ctx)
     return a, b, name
+
+
+def _inside_quotes(tokens: list[Token], a: int) -> bool:
+    opened = 0
+    for t in tokens[:a]:
+        if t.text == "“":
+            opened += 1
+        elif t.text == "”":
+            opened = max(0, opened - 1)
+    return opened > 0
 
 
 def _has_gazetteer_part(words) -> bool:

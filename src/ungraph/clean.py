@@ -180,6 +180,15 @@ def _blocks(lines: list[str]) -> list[tuple[int, int]]:
     return spans
 
 
+NUMBERED_WORDS = {"paragraph", "paragraphs", "para", "paras", "goal", "goals", "article", "articles",
+                  "chapter", "section", "resolution", "resolutions", "annex", "item", "items", "vol",
+                  "no", "page", "pages", "target", "targets", "principle", "principles", "protocol",
+                  "rule", "rules", "part", "session", "sessions", "decision", "table", "figure", "box",
+                  "phase", "step", "level", "group", "recommendation", "recommendations", "point",
+                  "points", "objective", "objectives", "priority", "priorities", "pillar", "and", "or",
+                  "to", "of", "from", "between", "than", "over", "under", "about", "some", "nearly"}
+
+
 def mark_footnotes(text: str, markers) -> str:
     """Replace plain-digit footnote markers in running text by sentinels, in order.
 
@@ -200,6 +209,18 @@ def mark_footnotes(text: str, markers) -> str:
             m = rx.search(text, pos)
             if m and (found is None or m.start(1) < found.start(1)):
                 found = m
+        if found is None:
+            # "the 2030 Agenda for Sustainable Development 7 and": a marker standing alone
+            for m in re.finditer(rf"(?<=[A-Za-z]) ({marker})(?= [a-z])", text[pos:]):
+                word = re.findall(r"[A-Za-z]+$", text[:pos + m.start()])
+                if word and word[-1].lower() not in NUMBERED_WORDS:
+                    found = re.search(rf" ({marker})(?= [a-z])", text[pos + m.start():])
+                    if found:
+                        offset = pos + m.start()
+                        text = text[:offset + found.start(1)] + _mark(marker) + text[offset + found.end(1):]
+                        pos = offset + found.start(1)
+                    break
+            continue
         if found:
             text = text[:found.start(1)] + _mark(marker) + text[found.end(1):]
             pos = found.start(1)

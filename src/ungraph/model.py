@@ -157,8 +157,10 @@ class Document:
         return self.preamble + self.operative + self.annex
 
     def recalls(self) -> list[ResolutionRef]:
-        """References in Recalling paragraphs, first occurrence of each symbol."""
-        return _first_by_symbol(r for p in self.preamble if p.is_recalling for r in p.references)
+        """References in Recalling paragraphs and their footnotes ("Recalling all previous
+        resolutions on ...,³" with "³ Resolutions 57/35, 59/5 ..."), first occurrence of each symbol."""
+        return _first_by_symbol(r for p in self.preamble if p.is_recalling
+                                for r in p.references + tuple(x for f in p.footnotes for x in f.references))
 
     def cites(self) -> list[ResolutionRef]:
         """Every other resolution reference, footnotes included (not repeated for recalled ones)."""
@@ -167,8 +169,8 @@ class Document:
         for p in self.paragraphs:
             if not p.is_recalling:
                 refs += p.references
-            for f in p.footnotes:
-                refs += f.references
+                for f in p.footnotes:
+                    refs += f.references
         return [r for r in _first_by_symbol(refs) if r.symbol not in recalled]
 
     def documents(self) -> list[DocumentRef]:
