@@ -127,7 +127,10 @@ def _concerns(title: str | None, bodies: list[BodyMention]) -> list[BodyMention]
     """The organization(s) a document is about, read from its title."""
     if not title:
         return []
-    top = [b for b in bodies if not b.nested]
+    top: list[BodyMention] = []
+    for b in bodies:
+        if not b.nested and b.key not in {t.key for t in top}:
+            top.append(b)
     m = TITLE_ORG.search(title)
     if m:
         start = m.start(1)
