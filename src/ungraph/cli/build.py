@@ -27,9 +27,10 @@ from ..read import MAX_BYTES, discover
 @click.option("--max-bytes", type=int, default=MAX_BYTES, show_default=True,
               help="Refuse files larger than this.")
 @click.option("-j", "--jobs", type=int, default=None, help="Worker processes (default: all cores for large corpora).")
+@click.option("--strict", is_flag=True, help="Exit with status 1 when a file could not be read.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
 def build(corpus: Path, output: Path, validate: bool, errors_file: Path | None, max_bytes: int,
-          jobs: int | None, quiet: bool) -> None:
+          jobs: int | None, strict: bool, quiet: bool) -> None:
     """Read every document in CORPUS (a folder or one file) and write one graph.
 
     Every file ends up either in the graph or in the error report printed at the end.
@@ -38,7 +39,7 @@ def build(corpus: Path, output: Path, validate: bool, errors_file: Path | None, 
     Example:
         ungraph build corpus -o ungraph.ttl
     """
-    err = Console(stderr=True)
+    err = Console(stderr=True, soft_wrap=True)
     total = len(discover(corpus))
     try:
         with Progress(TextColumn("[bold]reading"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
@@ -49,7 +50,7 @@ def build(corpus: Path, output: Path, validate: bool, errors_file: Path | None, 
     except ValueError as exc:
         raise click.UsageError(str(exc)) from exc
     c = report.counts()
-    out = Console()
+    out = Console(soft_wrap=True)
     out.print(f"wrote {output} ({c['triples']:,} triples)")
     out.print(f"{c['documents']} documents from {c['files']} files: {c['resolutions']} resolutions, "
               f"{c['drafts']} drafts, {c['paragraphs']} paragraphs")
@@ -64,6 +65,8 @@ def build(corpus: Path, output: Path, validate: bool, errors_file: Path | None, 
     if errors_file:
         errors_file.write_text(json.dumps([{"file": e.file, "error": e.message} for e in report.errors],
                                           indent=2) + "\n")
+    if strict and report.errors:
+        sys.exit(1)
 
 
 @click.command()
@@ -86,7 +89,7 @@ def extract(file: Path, as_json: bool) -> None:
     if as_json:
         click.echo(json.dumps(data, indent=2, ensure_ascii=False))
         return
-    out = Console()
+    out = Console(soft_wrap=True)
     meta = Table(show_header=False, box=None)
     for key in ("file", "symbol", "kind", "organ", "title", "session", "agenda_item", "issued",
                 "adopted", "meeting"):

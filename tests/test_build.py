@@ -1,0 +1,129 @@
+"""``ungraph build`` end to end: good and bad input side by side; nothing is silently dropped."""
+from __future__ import annotations
+
+import json
+import os
+import shutil
+
+import pyoxigraph as ox
+import pytest
+from click.testing import CliRunner
+
+from ungraph.cli import main
+from ungraph import vocab
+
+from conftest import CORPUS
+from pdfs import make_pdf
+
+GOOD = ["A_RES_75_324.md", "A_RES_77_15.txt"]
+
+
+@pytest.fixture()
+def mixed_corpus(tmp_path):
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    for name in GOOD:
+        shutil.copy(CORPUS / name, folder / name)
+    (folder / "empty.txt").write_text("")
+    (folder / "binary.txt").write_bytes(os.urandom(2000) + b"\0\0")
+    pdf = make_pdf([["The General Assembly,", "", "1. Requests the Secretary-General to report."]])
+    (folder / "truncated.pdf").write_bytes(pdf[: len(pdf) // 2])
+    (folder / "no_operative_part.txt").write_text(
+        "The General Assembly,\n\nRecalling its resolution 48/2 of 13 October 1993,\n\n"
+        "Noting the efforts of the Economic Cooperation Organization,\n")
+    (folder / "huge.txt").write_text("The General Assembly,\n\n" + "1. Decides to remain seized. " * 400_000)
+    (folder / "notes.docx").write_bytes(b"PK\x03\x04 not a supported format")
+    return folder
+
+
+def test_bad_files_are_reported_and_the_rest_is_built(mixed_corpus, tmp_path):
+    out = tmp_path / "g.ttl"
+    errors = tmp_path / "errors.json"
+    result = CliRunner().invoke(
+        main, ["build", str(mixed_corpus), "-o", str(out), "--no-validate", "-q", "--errors", str(errors)])
+    assert result.exit_code == 0, result.output + result.stderr
+    assert "2 documents from 8 files" in result.stdout
+    reported = {e["file"]: e["error"] for e in json.loads(errors.read_text())}
+    assert set(reported) == {"empty.txt", "binary.txt", "truncated.pdf", "no_operative_part.txt",
+                             "huge.txt", "notes.docx"}
+    assert "empty file" in reported["empty.txt"]
+    assert "binary" in reported["binary.txt"]
+    assert "truncated or corrupt PDF" in reported["truncated.pdf"]
+    assert "no operative part" in reported["no_operative_part.txt"]
+    assert "larger than" in reported["huge.txt"]
+    assert "unsupported file type" in reported["notes.docx"]
+    for name, message in reported.items():
+        assert message.startswith(name) and "\n" not in message
+        assert message in result.stderr
+    store = ox.Store()
+    store.load(path=str(out), format=ox.RdfFormat.TURTLE)
+    files = {s["f"].value for s in store.query(
+        f"SELECT ?f WHERE {{ ?d <{vocab.UNG}sourceFile> ?f }}")}
+    assert files == set(GOOD)
+
+
+def test_strict_exits_non_zero_when_a_file_failed(mixed_corpus, tmp_path):
+    result = CliRunner().invoke(
+        main, ["build", str(mixed_corpus), "-o", str(tmp_path / "g.nt"), "--no-validate", "-q", "--strict"])
+    assert result.exit_code == 1
+
+
+@pytest.mark.parametrize("suffix", [".ttl", ".nt", ".nq", ".trig", ".jsonld"])
+def test_every_serialization_carries_the_same_triples(tmp_path, suffix):
+    out = tmp_path / f"g{suffix}"
+    result = CliRunner().invoke(main, ["build", str(CORPUS / "A_RES_75_324.md"), "-o", str(out),
+                                       "--no-validate", "-q"])
+    assert result.exit_code == 0, result.output
+    from ungraph import rdf
+
+    triples = set(rdf.read(out))
+    reference = set(rdf.read(_build(tmp_path, ".nt")))
+    assert triples == reference and len(triples) > 500
+
+
+def _build(tmp_path, suffix):
+    out = tmp_path / f"reference{suffix}"
+    if not out.exists():
+        CliRunner().invoke(main, ["build", str(CORPUS / "A_RES_75_324.md"), "-o", str(out), "--no-validate", "-q"])
+    return out
+
+
+def test_turtle_is_deterministic(tmp_path):
+    a, b = tmp_path / "a.ttl", tmp_path / "b.ttl"
+    for out, jobs in ((a, "1"), (b, "2")):
+        result = CliRunner().invoke(main, ["build", str(CORPUS), "-o", str(out), "--no-validate", "-q", "-j", jobs])
+        assert result.exit_code == 0, result.output
+    assert a.read_bytes() == b.read_bytes()
+
+
+def test_unknown_output_format_is_a_usage_error(tmp_path):
+    result = CliRunner().invoke(main, ["build", str(CORPUS), "-o", str(tmp_path / "g.xyz")])
+    assert result.exit_code == 2 and "unknown RDF format" in result.output
+
+
+def test_contract_terms_in_the_corpus_graph(corpus_graph):
+    store = ox.Store()
+    store.load(path=str(corpus_graph), format=ox.RdfFormat.TURTLE)
+
+    def ask(q):
+        return store.query(vocab.SPARQL_PREFIXES + q)
+
+    assert ask("""ASK { ?d a ung:Resolution ; ung:sourceFile "A_RES_75_324.md" ; ung:symbol "A/RES/75/324" ;
+                 ung:session 75 ; ung:agendaItem "130 (i)" ; ung:adoptionDate "2021-09-09"^^xsd:date ;
+                 dcterms:title ?t ; ung:concerns ?eco ; ung:recalls ?r ; ung:invites ?unctad .
+                 ?eco skos:prefLabel "Economic Cooperation Organization"@en ; skos:altLabel "ECO"@en .
+                 ?r ung:symbol "A/RES/48/2" ; ung:adoptionDate "1993-10-13"^^xsd:date .
+                 ?d ung:hasOperativeParagraph ?p . ?p ung:paragraphNumber 8 ; ung:hasAction ?a .
+                 ?a ung:verb "invites" ; ung:addressee ?unctad .
+                 ?unctad skos:altLabel "UNCTAD"@en }""")
+    # the same body is one node across documents, whatever name the text used
+    assert ask("""ASK { ?a ung:sourceFile "A_RES_77_18.txt" ; ung:concerns ?oic .
+                        ?b ung:sourceFile "A_75_L_OIC_draft_2020.md" ; ung:concerns ?oic }""")
+    # a recalled resolution that is also in the corpus is the same node
+    assert ask("""ASK { ?d ung:sourceFile "A_RES_77_15.txt" ; ung:recalls ?r . ?r ung:sourceFile "A_RES_75_8.txt" }""")
+    # every relation is traceable to the words behind it
+    assert ask("""ASK { ?d ung:sourceFile "A_RES_75_324.md" ; ung:hasPreambularParagraph ?p .
+                        ?p ung:hasReference ?ref ; ung:text ?text . ?ref ung:text "48/2 of 13 October 1993" ;
+                        ung:start ?s ; ung:end ?e ; ung:refersTo ?r .
+                        FILTER(SUBSTR(?text, ?s + 1, ?e - ?s) = "48/2 of 13 October 1993") }""")
+    assert ask("""ASK { <https://w3id.org/ungraph/id/doc/A/RES/75/324> ung:permalink <https://undocs.org/A/RES/75/324> }""")

@@ -1,0 +1,151 @@
+"""Layout features of real UN texts: each case is a real passage in the layout it arrives in."""
+from __future__ import annotations
+
+from ungraph.extract import extract
+
+HEAD = """United Nations
+A/RES/75/12
+
+General Assembly
+Distr.: General
+30 November 2020
+
+20-15849 (E)    071220
+*2015849*
+
+Seventy-fifth session
+Agenda item 130 (o)
+Cooperation between the United Nations and regional
+and other organizations: cooperation between the
+United Nations and the Black Sea Economic
+Cooperation Organization
+
+ Resolution adopted by the General Assembly
+on 23 November 2020
+
+75/12. Cooperation between the United Nations and the Black Sea
+Economic Cooperation Organization
+
+The General Assembly,
+
+"""
+
+
+def doc(body: str, head: str = HEAD, name: str = "A_RES_75_12.txt"):
+    return extract(head + body, name)
+
+
+def test_page_header_and_footnotes_inside_a_paragraph():
+    body = """Recalling its resolution 54/5 of 8 October 1999,
+
+1.
+Takes note of the initiatives of the Black Sea Economic Cooperation
+Organization aimed at mitigating the adverse effects of the COVID-19 pandemic for
+the member States, in the fields of energy and the environment in
+__________________
+
+1  Resolution 70/1.
+
+A/RES/75/12
+Cooperation between the United Nations and the
+Black Sea Economic Cooperation Organization
+
+20-15849
+2/6
+
+the Black Sea region, and in this regard welcomes its cooperation with the United
+Nations Environment Programme;1
+
+2.
+Invites the Secretary-General to strengthen dialogue with the Black Sea
+Economic Cooperation Organization;
+
+30th plenary meeting
+23 November 2020
+"""
+    d = doc(body)
+    first = d.operative[0]
+    assert first.text.endswith("in the Black Sea region, and in this regard welcomes its cooperation "
+                               "with the United Nations Environment Programme;")
+    assert "20-15849" not in first.text and "2/6" not in first.text and "A/RES" not in first.text
+    assert [f.text for f in first.footnotes] == ["Resolution 70/1."]
+    assert [r.symbol for r in d.cites()] == ["A/RES/70/1"]
+    assert [p.number for p in d.operative] == [1, 2]
+    assert d.header.meeting == "30th plenary meeting"
+
+
+def test_words_broken_by_the_extractor_are_joined():
+    body = """1. Invites the Secretary-Gene ral of the United Nations to engage in regular
+consultations with the Secretary-General of the Organization;
+"""
+    d = doc(body)
+    assert d.operative[0].text.startswith("Invites the Secretary-General of the United Nations")
+    assert [b.name for a in d.operative[0].actions for b in a.addressees] == ["Secretary-General"]
+
+
+def test_one_word_per_line_is_reflowed():
+    body = "1. Invites\nthe\nSecretary-General\nto\nreport;\n"
+    assert doc(body).operative[0].text == "Invites the Secretary-General to report;"
+
+
+def test_markdown_one_line_per_paragraph_and_run_together_numbers():
+    text = ("Distr.: Limited 18 November 2020\n\nSeventy-fifth session Agenda item 130 (b)\n\n"
+            "United Arab Emirates:* draft resolution\n\n"
+            "Cooperation between the United Nations and the Organization of Islamic Cooperation\n\n"
+            "The General Assembly,\n\n"
+            "Recalling its resolution 3369 (XXX) of 10 October 1975,\n\n"
+            "1. *Takes note* of the report of the Secretary-General;\n"
+            "2. *Urges* the United Nations system to cooperate; 3. Also welcomes the cooperation;\n"
+            "4. *Requests* the Secretary-General to report.\n")
+    d = extract(text, "draft.md")
+    assert [p.number for p in d.operative] == [1, 2, 3, 4]
+    assert d.operative[2].text == "Also welcomes the cooperation;"
+    assert d.header.kind.value == "draft_resolution" and d.header.sponsors == ("United Arab Emirates",)
+    assert [r.symbol for r in d.recalls()] == ["A/RES/3369(XXX)"]
+
+
+def test_superscript_and_markdown_footnotes():
+    text = ("The General Assembly,\n\n"
+            "Recalling its resolution [73/330](#) of 25 July 2019,¹\n\n"
+            "1. *Invites* the International Trade Centre to report;²\n\n"
+            "¹ See [A/75/345-S/2020/898](#), sect. II.\n\n"
+            "² See resolution 70/1.\n")
+    d = extract(text, "x.md")
+    assert [f.text for f in d.preamble[0].footnotes] == ["See A/75/345-S/2020/898, sect. II."]
+    assert [f.marker for f in d.operative[0].footnotes] == ["2"]
+    assert [r.symbol for r in d.cites()] == ["A/RES/70/1"]
+    assert [x.symbol for x in d.documents()] == ["A/75/345-S/2020/898"]
+    assert "¹" not in d.preamble[0].text and "²" not in d.operative[0].text
+
+
+def test_sub_items_belong_to_their_paragraph_and_headings_are_not_paragraphs():
+    body = """1. Encourages increased cooperation between the United Nations and INTERPOL in:
+(a) The INTERPOL global police communications system;
+(b) INTERPOL databases;
+
+Peace and security
+
+2. Requests the Secretary-General to report;
+"""
+    d = doc(body)
+    assert [p.number for p in d.operative] == [1, 2]
+    assert d.operative[0].text.endswith("(b) INTERPOL databases;")
+
+
+def test_pdf_pages_joined_by_form_feeds(tmp_path):
+    from pdfs import make_pdf
+
+    from ungraph.extract import extract_file
+
+    pages = [["The General Assembly,", "", "Recalling its resolution 48/2 of 13 October 1993,", "",
+              "1. Invites the World Trade Organization and the International Trade Centre"],
+             ["A/RES/75/324", "2/3", "", "to develop strategies for trade liberalization;", "",
+              "2. Requests the Secretary-General to report."]]
+    path = tmp_path / "resolution.pdf"
+    path.write_bytes(make_pdf(pages))
+    d = extract_file(path)
+    assert [r.symbol for r in d.recalls()] == ["A/RES/48/2"]
+    first = d.operative[0]
+    assert first.text == ("Invites the World Trade Organization and the International Trade Centre "
+                          "to develop strategies for trade liberalization;")
+    assert {b.name for b in first.actions[0].addressees} == {"World Trade Organization", "International Trade Centre"}
