@@ -38,7 +38,8 @@ WEAK_HEADS = {"programme", "mechanism", "system", "initiative", "partnership",
               "cooperation", "co-operation", "service", "unit", "team", "mission", "panel",
               "executive", "facility", "commissioner", "network"}
 REGION_WORDS = {"pacific", "caribbean", "levant", "empowerment", "near", "middle"}
-CONNECTORS = {"of", "for", "on", "and", "the", "to", "against", "in", "de", "du", "des", "la", "le",
+# "in" is left out: "the Bank in States members of ..." and "... in Jeddah" name places
+CONNECTORS = {"of", "for", "on", "and", "the", "to", "against", "de", "du", "des", "la", "le",
               "del", "y", "et", "&", "-"}
 # Nouns of generic addressees; "X of the Organization" with such a head is not X's name
 GENERIC_HEADS = {
@@ -54,7 +55,7 @@ ANAPHORIC_HEADS = {"organization", "organisation", "division", "department", "of
                    "council", "committee", "forum", "fund", "bank", "union", "league", "community",
                    "association", "initiative", "secretariat", "centre", "institute", "agency",
                    "conference", "court", "tribunal", "board", "programme", "entity", "system",
-                   "assembly", "foundation", "group", "mechanism"}
+                   "assembly", "foundation", "group", "mechanism", "commonwealth", "alliance"}
 # Words that start a paragraph or clause and are capitalised without naming anything
 NON_NAME = {"the", "a", "an", "its", "their", "this", "these", "that", "those", "such", "all",
             "any", "each", "every", "other", "also", "further", "and", "or", "in", "on", "of",
@@ -90,6 +91,7 @@ NOT_BODY_WORDS = {"declaration", "charter", "convention", "protocol", "treaty", 
                   "act", "law", "policy", "pact", "compact", "consensus", "outcome", "conference",
                   "conferences", "study", "project", "projects", "market", "portal", "corridor",
                   "blueprint", "blueprints", "review", "reviews", "summits", "award", "awards",
+                  "database", "databases", "toolkit", "handbook", "manual", "repository", "notices",
                   "arrangement", "regulations", "standards", "index", "report", "system"}
 
 
@@ -231,8 +233,6 @@ def _detect(tokens: list[Token], found: list[_Found], ctx: DocumentContext) -> l
                         j + 2 < n and tokens[j + 2].norm in REGION_WORDS))
                         or units[-1][2] is not None or tokens[j - 1].norm in HEADS):
                     break
-                if t.norm == "in" and any(tokens[u[0]].norm == "of" for u in units if u[2] is None):
-                    break  # "General Secretariat of the Organization in Jeddah": a place
                 if t.text == "-" and (tokens[j + 1].text[:1].islower() or tokens[j - 1].end != t.start
                                       or units[-1][2] is not None):
                     break
@@ -246,7 +246,7 @@ def _detect(tokens: list[Token], found: list[_Found], ctx: DocumentContext) -> l
             cand = _candidate(tokens, units, ctx)
             if cand:
                 a, b, name = cand
-                key = _detected_key(name, ctx)
+                key = _detected_key(name, ctx, [f.key for f in out if f.j <= a and not f.nested])
                 for f in out:
                     if a <= f.i and f.j <= b and f.key != key:
                         f.nested = True
@@ -262,8 +262,11 @@ def _candidate(tokens: list[Token], units, ctx: DocumentContext) -> tuple[int, i
     """The body name in a phrase, if it has one: from its first word to its end."""
     words = [(a, b, f) for a, b, f in units]
     # heads outside gazetteer names
+    # a head at the end after "the" is an anaphor ("the interests of Africa in the Council")
     head_at = [k for k, (a, b, f) in enumerate(words)
-               if f is None and tokens[a].norm in HEADS and _cap(tokens[a])]
+               if f is None and tokens[a].norm in HEADS and _cap(tokens[a])
+               and not (k == len(words) - 1 and k > 0 and tokens[words[k - 1][0]].norm == "the"
+                        and tokens[a].norm in ANAPHORIC_HEADS)]
     if not head_at:
         return None
     first_head = head_at[0]
@@ -346,10 +349,18 @@ def _name_of(tokens: list[Token], units, ctx: DocumentContext) -> str:
     return re.sub(r"^the ", "", name, flags=re.I)
 
 
-def _detected_key(name: str, ctx: DocumentContext) -> str:
+def _detected_key(name: str, ctx: DocumentContext, nearby: list[str] = ()) -> str:
     listed = ctx.gazetteer.lookup(name)
     if listed:
         return listed.key
+    # a short form of a body named before ("the Liaison Office" after "the United Nations
+    # Liaison Office to the League of Arab States")
+    words = name.lower().split()
+    if len(words) <= 3 and " of " not in f" {name.lower()} ":
+        for key in reversed([*ctx.recent, *nearby]):
+            full = ctx.name(key).lower().split()
+            if len(full) > len(words) and any(full[i:i + len(words)] == words for i in range(len(full))):
+                return key
     key = vocab.slug(name)
     if key not in ctx.detected:
         ctx.detected[key] = Entry(key=key, name=name, listed=False, kind=None)

@@ -203,9 +203,12 @@ def mark_footnotes(text: str, markers) -> str:
         if not marker.isdigit() or f"{MARK_OPEN}{marker}{MARK_CLOSE}" in text:
             continue
         glued = re.compile(rf"(?<=[A-Za-z\)\],.;:”\"’'])({marker})(?=[ \n]|$)")
+        # "29 January 20215": the marker of note 5 glued to a year
+        dated = re.compile(rf"(?:January|February|March|April|May|June|July|August|September|October"
+                           rf"|November|December) (?:19|20)\d\d({marker})(?=[ \n,;.]|$)")
         spaced = re.compile(rf"(?<=[,.;:”\"’)]) ({marker})(?= *(?:\n|$))")
         found = None
-        for rx in (glued, spaced):
+        for rx in (glued, spaced, dated):
             m = rx.search(text, pos)
             if m and (found is None or m.start(1) < found.start(1)):
                 found = m
