@@ -149,3 +149,26 @@ def test_pdf_pages_joined_by_form_feeds(tmp_path):
     assert first.text == ("Invites the World Trade Organization and the International Trade Centre "
                           "to develop strategies for trade liberalization;")
     assert {b.name for b in first.actions[0].addressees} == {"World Trade Organization", "International Trade Centre"}
+
+
+def test_security_council_resolution_header():
+    text = ("United Nations S/RES/2719 (2023)\n\nSecurity Council Distr.: General\n21 December 2023\n\n"
+            "Resolution 2719 (2023)\n\n"
+            "Adopted by the Security Council at its 9518th meeting, on 21 December 2023\n\n"
+            "The Security Council,\n\n"
+            "Recalling its resolutions 2033 (2012) and 2320 (2016),\n\n"
+            "1. Requests the Secretary-General to report;\n")
+    h = extract(text, "S_RES_2719_2023.txt").header
+    assert (h.symbol, h.kind.value, h.organ, h.adopted.isoformat(), h.meeting) == \
+        ("S/RES/2719(2023)", "resolution", "SC", "2023-12-21", "9518th meeting")
+
+
+def test_economic_and_social_council_resolution_header():
+    text = ("Economic and Social Council\nDistr.: General\n10 June 2024\n\n"
+            "Resolution adopted by the Economic and Social Council on 5 June 2024\n\n"
+            "2024/1. Ensuring the coordination of United Nations system activities\n\n"
+            "The Economic and Social Council,\n\nRecalling its resolution 2023/2 of 8 June 2023,\n\n"
+            "1. Requests the United Nations Development Programme to report;\n")
+    d = extract(text, "E_RES_2024_1.txt")
+    assert (d.header.symbol, d.header.organ, d.header.adopted.isoformat()) == ("E/RES/2024/1", "ECOSOC", "2024-06-05")
+    assert [r.symbol for r in d.recalls()] == ["E/RES/2023/2"]

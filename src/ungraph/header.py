@@ -18,7 +18,7 @@ DATE = r"(\d{1,2})\s+(January|February|March|April|May|June|July|August|Septembe
 DATE_RE = re.compile(DATE)
 
 AUTHOR_LINE = re.compile(
-    r"^[ \t]*The\s+(General Assembly|Security Council|Human Rights Council|Economic and Social Council)\s*[,:]\s*$",
+    r"^[ \t]*The\s+(General Assembly|Security Council|Human Rights Council|Economic and Social Council)\s*[,:]?\s*$",
     re.M)
 ORGAN_NAMES = {"General Assembly": "GA", "Security Council": "SC", "Human Rights Council": "HRC",
                "Economic and Social Council": "ECOSOC"}
@@ -73,7 +73,7 @@ def ordinal(word: str) -> int | None:
 
 
 SESSION_RE = re.compile(r"\b((?:one hundred(?: and)? )?[A-Za-z]+(?:[-–][a-z]+)?) (?:regular )?session\b", re.I)
-RES_NUMBER_TITLE = re.compile(r"^\s*((?:ES-|S-)?\d{1,3}/\d{1,4})(?:\s*[A-Z])?\.\s+(\S.*)$")
+RES_NUMBER_TITLE = re.compile(r"^\s*((?:ES-|S-)?\d{1,4}/\d{1,4})(?:\s*[A-Z])?\.\s+(\S.*)$")
 DECISION_NUMBER_TITLE = re.compile(r"^\s*(\d{1,3}/\d{3})\.\s+(\S.*)$")
 SYMBOL_RE = re.compile(r"^\s*((?:A|S|E)/(?:[A-Z]+/)*(?:RES/)?[\w.\-()/ ]+?)\s*$")
 DRAFT_RE = re.compile(r"\b(A/(?:ES-\d+/|S-\d+/)?\d{1,3}/L\.\d+(?:/(?:Add|Rev)\.\d+)*|S/\d{4}/\d+|A/HRC/\d+/L\.\d+(?:/Rev\.\d+)?|E/\d{4}/L\.\d+)")
@@ -106,13 +106,28 @@ def parse_header(head: str, organ: str | None, closing: str = "") -> Header:
     kind = DocKind.OTHER
     # a symbol printed alone on a line near the top (the masthead)
     for line in nonblank[:12]:
-        m = re.fullmatch(r"((?:A|S|E)(?:/[A-Za-z0-9.\-()]+){2,6})", line)
-        if m and not re.fullmatch(r"\d{2}-\d{5}", line):
-            symbol = m.group(1)
+        line = re.sub(r"^United Nations\s+", "", line)
+        m = re.fullmatch(r"((?:A|S|E)(?:/[A-Za-z0-9.\-()]+){2,6})(?:\s+(\([0-9]{4}\)))?", line)
+        if m:
+            symbol = m.group(1) + (m.group(2) or "")
             break
+    # Security Council: "Resolution 2719 (2023)" / "Adopted by the Security Council at its
+    # 9518th meeting, on 21 December 2023"
+    sc_m = re.search(r"\bResolution (\d{1,4}) \((\d{4})\)", flat)
+    sc_adopted = re.search(r"Adopted by the Security Council at its (\d{1,5}(?:st|nd|rd|th) meeting),?\s+on\s+"
+                           + DATE, flat)
+    if sc_adopted or (sc_m and organ == "SC"):
+        organ = "SC"
+        if sc_m:
+            symbol = f"S/RES/{sc_m.group(1)}({sc_m.group(2)})"
+            kind = DocKind.RESOLUTION
+    sc_meeting = sc_adopted.group(1) if sc_adopted else None
     adopted_m = re.search(r"(Resolution|Decision) adopted by the (General Assembly|Security Council|"
                           r"Human Rights Council|Economic and Social Council)\s+on\s+" + DATE, flat)
-    adopted = parse_date(adopted_m.group(0)) if adopted_m else None
+    adopted = parse_date(adopted_m.group(0)) if adopted_m else (
+        parse_date(sc_adopted.group(0)) if sc_adopted else None)
+    if sc_adopted:
+        kind = DocKind.RESOLUTION
     if adopted_m:
         kind = DocKind.RESOLUTION if adopted_m.group(1) == "Resolution" else DocKind.DECISION
         organ = organ or ORGAN_NAMES[adopted_m.group(2)]
@@ -132,6 +147,9 @@ def parse_header(head: str, organ: str | None, closing: str = "") -> Header:
                 kind = DocKind.RESOLUTION
             elif organ == "HRC":
                 symbol = f"A/HRC/RES/{number}"
+                kind = DocKind.RESOLUTION
+            elif organ == "ECOSOC":
+                symbol = f"E/RES/{number}"
                 kind = DocKind.RESOLUTION
             break
 
@@ -181,7 +199,9 @@ def parse_header(head: str, organ: str | None, closing: str = "") -> Header:
     closing_flat = " ".join(closing.split())
     meeting = None
     mm = re.search(r"(\d{1,4}(?:st|nd|rd|th) (?:plenary )?meeting)\s*[,.]?\s*(?:" + DATE + ")?", closing_flat)
-    if mm:
+    if sc_meeting:
+        meeting = sc_meeting
+    elif mm:
         meeting = mm.group(1)
         if adopted is None and mm.group(2):
             adopted = parse_date(mm.group(0))

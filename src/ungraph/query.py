@@ -49,7 +49,8 @@ DEFAULT_TIMEOUT = 30.0
 __all__ = [
     "Param", "SavedQuery", "Result", "QueryError", "ParameterError", "MalformedQuery", "EndpointError",
     "EmbeddedStore", "RdflibStore", "Endpoint", "queries_dir", "saved_queries", "load_query",
-    "parse_header", "parse_value", "bind", "bindings_for", "run", "resolve",
+    "parse_header", "parse_value", "bind", "bindings_for", "run", "resolve", "format_table",
+    "format_csv", "format_json", "FORMATTERS", "results_from_json",
 ]
 
 
@@ -97,7 +98,8 @@ class SavedQuery:
         return next((p for p in self.params if p.name == name), None)
 
 
-_PARAM_RE = re.compile(r"@param\s+([A-Za-z_][A-Za-z0-9_]*)\s*:\s*(.*?)\s*\((\w+)\)\s*(.*)$")
+_PARAM_RE = re.compile(r"@param\s+([A-Za-z_][A-Za-z0-9_]*)\s*:\s*(.*?)\s*\((" + "|".join(PARAM_TYPES)
+                       + r")\)(?:\s+(.*))?$")
 
 
 def _header_lines(text: str) -> list[str]:
@@ -148,13 +150,11 @@ def parse_header(text: str, name: str = "query", path: Path | None = None) -> Sa
             section = "params"
             m = _PARAM_RE.match(head)
             if not m:
-                raise ParameterError(f"{name}: cannot read the declaration {head!r}; "
-                                     "write '# @param NAME: DEFAULT (TYPE) description'")
+                raise ParameterError(f"{name}: cannot read the declaration {head!r}; write "
+                                     f"'# @param NAME: DEFAULT (TYPE) description', TYPE one of "
+                                     + ", ".join(PARAM_TYPES))
             pname, default, ptype, doc = m.groups()
-            if ptype not in PARAM_TYPES:
-                raise ParameterError(f"{name}: parameter {pname} has unknown type {ptype!r}; "
-                                     f"use one of {', '.join(PARAM_TYPES)}")
-            params.append(Param(pname, default, ptype, doc.strip()))
+            params.append(Param(pname, default, ptype, (doc or "").strip()))
             continue
         if section == "question":
             if head:
