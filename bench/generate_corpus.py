@@ -631,7 +631,7 @@ class Writer:
                     f"organizations”, the sub-item entitled “{d.series.title}”.")
         else:
             nxt = ordinal_word(min(d.session + 1, 99))
-            self.op("Requests", "requests", f"to submit to the General Assembly at its {nxt} session a report "
+            self.op(self.verb_phrase("requests", used), "requests", f"to submit to the General Assembly at its {nxt} session a report "
                     "on the implementation of the present resolution.", [SECRETARY_GENERAL])
 
     def verb_phrase(self, verb: str, used: dict[str, int]) -> str:
@@ -775,8 +775,7 @@ def _head(doc: Doc, rng: random.Random, title: str, agenda: str, agenda_title: s
     else:
         lines.append(f"[without reference to a Main Committee ({' and '.join(drafts)})] ")
     lines += [" "] * 3
-    number = f"{res.printed}. " if not res.old else f"{res.printed}. "
-    title_lines = textwrap.wrap(number + title, width=rng.randint(62, 70))
+    title_lines = textwrap.wrap(f"{res.printed}. " + title, width=rng.randint(62, 70))
     lines += [x + " " for x in title_lines]
     lines += [" "] * 3
     lines += ["The General Assembly, ", " "]

@@ -172,3 +172,13 @@ def test_economic_and_social_council_resolution_header():
     d = extract(text, "E_RES_2024_1.txt")
     assert (d.header.symbol, d.header.organ, d.header.adopted.isoformat()) == ("E/RES/2024/1", "ECOSOC", "2024-06-05")
     assert [r.symbol for r in d.recalls()] == ["E/RES/2023/2"]
+
+
+def test_markdown_footnote_syntax_and_html_entities():
+    text = ("The General Assembly,\n\nRecalling its resolution 48/2 of 13 October 1993,[^1]\n\n---\n\n"
+            "1. **Invites** the United Nations Conference on Trade &amp; Development and the World Bank "
+            "to report;[^2]\n\n[^1]: See A/75/345.\n[^2]: Resolution 69/283, annex II.\n")
+    d = extract(text, "converted.md")
+    assert [f.text for f in d.preamble[0].footnotes] == ["See A/75/345."]
+    assert [r.symbol for r in d.cites()] == ["A/RES/69/283"]
+    assert "[^" not in d.operative[0].text and "&amp;" not in d.operative[0].text

@@ -10,6 +10,7 @@ later stages can attach the footnote to the paragraph that carries it, then drop
 """
 from __future__ import annotations
 
+import html
 import re
 import unicodedata
 from collections import Counter
@@ -47,6 +48,12 @@ def _mark(marker: str) -> str:
 
 
 def _strip_markdown(text: str) -> str:
+    if re.search(r"&(?:[a-z]{2,8}|#\d{2,5});", text):
+        text = html.unescape(text)
+    text = re.sub(r"<!--.*?-->", "", text, flags=re.S)                  # comments, page markers
+    text = re.sub(r"^\s*(?:-{3,}|\*{3,}|_{3}|<br\s*/?>)\s*$", "", text, flags=re.M)  # rules
+    text = re.sub(r"^\[\^([^\]\n]+)\]:[ \t]*", r"\1  ", text, flags=re.M)    # [^1]: note text
+    text = re.sub(r"\[\^([^\]\n]+)\]", lambda m: _mark(m.group(1)), text)     # text[^1]
     text = re.sub(r"\[([^\]\n]*)\]\([^)\n]*\)", r"\1", text)          # [73/330](#) -> 73/330
     text = re.sub(r"^\s{0,3}#{1,6}\s+", "", text, flags=re.M)        # headings
     text = re.sub(r"^\^\{([^}\n]*)\}[ \t]*", r"\1  ", text, flags=re.M)  # ^{*} at a footnote line
@@ -150,15 +157,22 @@ def extract_footnotes(lines: list[str], titles: tuple[str, ...] = ()) -> tuple[l
             i = j
             continue
         i += 1
-    # markdown-style footnotes: a block whose first line opens with a marker and two spaces
-    blocks = _blocks(out)
-    for start, end in blocks:
-        first = out[start].strip()
-        m = re.match(r"^(\d{1,3}|\*{1,3})\s{2,}(\S.*)$", first)
-        if m and not re.match(r"^\d{1,3}\.", first):
-            notes[m.group(1)] = " ".join([m.group(2)] + [out[k].strip() for k in range(start + 1, end)])
-            for k in range(start, end):
-                out[k] = ""
+    # markdown-style footnotes: a block whose first line opens with a marker and two spaces;
+    # each line that opens with a marker starts the next note
+    note_line = re.compile(r"^(\d{1,3}|\*{1,3})\s{2,}(\S.*)$")
+    for start, end in _blocks(out):
+        if not note_line.match(out[start].strip()) or re.match(r"^\d{1,3}\.", out[start].strip()):
+            continue
+        current = None
+        for k in range(start, end):
+            line = out[k].strip()
+            m = note_line.match(line)
+            if m:
+                current = m.group(1)
+                notes[current] = m.group(2)
+            elif current is not None:
+                notes[current] += " " + line
+            out[k] = ""
     return out, notes
 
 
