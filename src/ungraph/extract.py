@@ -53,7 +53,7 @@ def extract(raw: str, source_file: str, gazetteer: Gazetteer | None = None) -> D
                         "operative verb such as \"Decides\"); not a resolution or decision text")
 
     author = header.organ or "GA"
-    vocab = clean.vocabulary(head + "\n" + "\n".join(r.text for r in raws) + "\n" + " ".join(gaz_words(gaz)))
+    vocab = clean.vocabulary(head + "\n" + "\n".join(r.text for r in raws)) + gaz_vocabulary(gaz)
     ctx = DocumentContext(gaz)
 
     title_bodies: list[BodyMention] = find_bodies(header.title, ctx) if header.title else []
@@ -105,11 +105,11 @@ def extract(raw: str, source_file: str, gazetteer: Gazetteer | None = None) -> D
         warnings=tuple(warnings), detected=tuple(ctx.detected.values()))
 
 
-def gaz_words(gaz: Gazetteer) -> list[str]:
-    """Every word of the gazetteer's names: vocabulary for repairing broken words."""
-    if not hasattr(gaz, "_words"):
-        gaz._words = sorted({w for e in gaz.entries.values() for w in re.findall(r"[A-Za-z-]+", e.name)})
-    return gaz._words
+def gaz_vocabulary(gaz: Gazetteer):
+    """Words of the gazetteer's names, counted once: vocabulary for repairing broken words."""
+    if not hasattr(gaz, "_vocabulary"):
+        gaz._vocabulary = clean.vocabulary(" ".join(e.name for e in gaz.entries.values()))
+    return gaz._vocabulary
 
 
 def _footnote(marker: str, text: str, organ: str) -> Footnote:

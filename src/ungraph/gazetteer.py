@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import NamedTuple
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -20,24 +21,24 @@ GAZETTEER_IRI = vocab.ID + "gazetteer"
 TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*|[^\s\w]|_")
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
     text: str
     start: int
     end: int
-
-    @property
-    def norm(self) -> str:
-        return _norm_token(self.text)
+    norm: str       # lower case, one spelling of quotes, dashes and "organisation"
 
 
+_NORM_TABLE = str.maketrans({"’": "'", "–": "-", "—": "-"})
+
+
+@lru_cache(maxsize=65536)
 def _norm_token(t: str) -> str:
-    return t.lower().replace("’", "'").replace("–", "-").replace("—", "-").replace("organisation", "organization")
+    return t.lower().translate(_NORM_TABLE).replace("organisation", "organization")
 
 
 def tokenize(text: str) -> list[Token]:
     """Words and single punctuation marks, with their character offsets."""
-    return [Token(m.group(0), m.start(), m.end()) for m in TOKEN.finditer(text)]
+    return [Token(m.group(0), m.start(), m.end(), _norm_token(m.group(0))) for m in TOKEN.finditer(text)]
 
 
 def is_acronym(label: str) -> bool:
@@ -113,16 +114,28 @@ class Gazetteer:
     def match(self, tokens: list[Token]) -> list[tuple[str, str, int, int]]:
         """Longest leftmost label matches as (key, via, first token, last token + 1)."""
         out = []
+        root = self._trie
         i, n = 0, len(tokens)
         while i < n:
+            t = tokens[i]
+            if t.text not in root and t.norm not in root:   # most words start no name
+                i += 1
+                continue
             best = None
-            frontier = [self._trie]
+            frontier = [root]
             j = i
             while j < n and frontier:
                 t = tokens[j]
                 # an acronym path (exact text) and a name path (normalised) may both go on
-                frontier = [nxt for node in frontier for nxt in
-                            {id(x): x for x in (node.get(t.text), node.get(t.norm)) if x is not None}.values()]
+                nxt = []
+                for node in frontier:
+                    a = node.get(t.text)
+                    if a is not None:
+                        nxt.append(a)
+                    b = node.get(t.norm)
+                    if b is not None and b is not a:
+                        nxt.append(b)
+                frontier = nxt
                 j += 1
                 for node in frontier:
                     for key, acronym, label in node.get("$", ()):
