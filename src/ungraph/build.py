@@ -118,11 +118,11 @@ def build_corpus(corpus: Path, output: Path, *, validate: bool = True, max_bytes
     """Extract a corpus, write its graph to ``output`` (format from the extension), validate it."""
     rdf.rdf_format(output)  # fail before the work if the extension is unknown
     docs, errors = extract_corpus(corpus, max_bytes=max_bytes, jobs=jobs, progress=progress)
-    triples = rdf.sorted_triples(rdf.corpus_triples(docs, load()))
+    docs.sort(key=lambda d: d.source_file)
     report = BuildReport(output, docs, sorted(errors, key=lambda e: e.file))
-    report.triples = rdf.write(triples, output)
+    report.triples = rdf.write_chunks(rdf.corpus_chunks(docs, load()), output)
     if validate:
         from .validate import validate_triples
 
-        report.validation = validate_triples(triples)
+        report.validation = validate_triples(rdf.read(output))
     return report

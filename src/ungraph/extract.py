@@ -81,27 +81,25 @@ def extract(raw: str, source_file: str, gazetteer: Gazetteer | None = None) -> D
             kind=raw_p.kind, index=index, text=plain, number=raw_p.number, opening=opening,
             footnotes=footnotes, references=tuple(refs), documents=tuple(docs), bodies=tuple(bodies),
             actions=actions))
-    # footnotes whose marker was not found in the text still belong to the document
+    # footnotes whose marker is not in any paragraph (the sponsors' "*" in the header) are
+    # the document's own; none is dropped
     attached = {f.marker for ps in paragraphs.values() for p in ps for f in p.footnotes}
-    orphans = [m for m in notes if m not in attached]
-    if orphans and paragraphs["operative"]:
-        last = paragraphs["operative"][-1]
-        extra = tuple(_footnote(m, notes[m], author) for m in orphans)
-        paragraphs["operative"][-1] = _with_footnotes(last, extra)
-        warnings.append(f"footnote marker(s) {', '.join(orphans)} not found in the text; "
-                        "the notes are attached to the last paragraph")
+    orphans = tuple(_footnote(m, notes[m], author) for m in notes if m not in attached)
+    missing = [f.marker for f in orphans if f"{f.marker}" not in head]
+    if missing:
+        warnings.append(f"footnote marker(s) {', '.join(missing)} not found in the text; "
+                        "the notes are attached to the document")
 
     footnote_bodies = []
-    for ps in paragraphs.values():
-        for p in ps:
-            for f in p.footnotes:
-                footnote_bodies += find_bodies(f.text, ctx)
+    for f in orphans + tuple(f for ps in paragraphs.values() for p in ps for f in p.footnotes):
+        footnote_bodies += find_bodies(f.text, ctx)
     organ_body = _organ_mention(author, ctx)
     extra_mentions = tuple(title_bodies) + tuple(footnote_bodies) + organ_body
     return Document(
         source_file=source_file, header=header, preamble=tuple(paragraphs["preambular"]),
         operative=tuple(paragraphs["operative"]), annex=tuple(paragraphs["annex"]),
-        concerns=tuple(concerns), other_mentions=tuple(m for m in extra_mentions if not m.nested) ,
+        concerns=tuple(concerns), other_mentions=tuple(m for m in extra_mentions if not m.nested),
+        footnotes=orphans,
         warnings=tuple(warnings), detected=tuple(ctx.detected.values()))
 
 
@@ -115,12 +113,6 @@ def gaz_vocabulary(gaz: Gazetteer):
 def _footnote(marker: str, text: str, organ: str) -> Footnote:
     refs, docs = find_references(text, organ)
     return Footnote(marker, text, tuple(refs), tuple(docs))
-
-
-def _with_footnotes(p: Paragraph, extra: tuple[Footnote, ...]) -> Paragraph:
-    from dataclasses import replace
-
-    return replace(p, footnotes=p.footnotes + extra)
 
 
 def _concerns(title: str | None, bodies: list[BodyMention]) -> list[BodyMention]:

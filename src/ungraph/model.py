@@ -149,6 +149,7 @@ class Document:
     annex: tuple[Paragraph, ...] = ()
     concerns: tuple[BodyMention, ...] = ()
     other_mentions: tuple[BodyMention, ...] = ()   # in the title, the footnotes, the author line
+    footnotes: tuple[Footnote, ...] = ()           # notes whose marker stands in the header
     warnings: tuple[str, ...] = ()
     detected: tuple = ()                           # gazetteer.Entry of bodies no list has
 

@@ -95,6 +95,9 @@ def document_triples(doc: Document) -> Iterator[ox.Triple]:
 
     shortcuts: set[tuple[str, str]] = set()
     footnotes_done: set[str] = set()
+    for f in doc.footnotes:
+        yield T(d, U("hasFootnote"), N(vocab.footnote_iri(d.value, f.marker)))
+        yield from _footnote_triples(d, f, footnotes_done)
     for p in doc.paragraphs:
         yield from _paragraph_triples(d, p, shortcuts, footnotes_done)
     for prop, key in sorted(shortcuts):
@@ -124,31 +127,35 @@ def _paragraph_triples(d: ox.NamedNode, p: Paragraph, shortcuts: set, footnotes_
     for key in dict.fromkeys(b.key for b in p.bodies):
         yield T(pi, U("mentions"), N(vocab.body_iri(key)))
     for n, r in enumerate(list(p.references) + list(p.documents), start=1):
-        ri = N(vocab.reference_iri(pi.value, n))
-        yield T(pi, U("hasReference"), ri)
-        yield T(ri, RDF_TYPE, U("Reference"))
-        yield T(ri, U("refersTo"), N(vocab.document_iri(r.symbol)))
-        yield T(ri, U("text"), lit(r.text))
-        yield T(ri, U("start"), integer(r.span.start))
-        yield T(ri, U("end"), integer(r.span.end))
+        yield from _reference_triples(pi, N(vocab.reference_iri(pi.value, n)), r)
     for f in p.footnotes:
-        fi = N(vocab.footnote_iri(d.value, f.marker))
-        yield T(pi, U("hasFootnote"), fi)
-        if f.marker not in footnotes_done:
-            footnotes_done.add(f.marker)
-            yield T(fi, RDF_TYPE, U("Footnote"))
-            yield T(fi, U("marker"), lit(f.marker))
-            yield T(fi, U("text"), lit(f.text))
-            for n, r in enumerate(list(f.references) + list(f.documents), start=1):
-                ri = N(f"{fi.value}-r{n}")
-                yield T(fi, U("hasReference"), ri)
-                yield T(ri, RDF_TYPE, U("Reference"))
-                yield T(ri, U("refersTo"), N(vocab.document_iri(r.symbol)))
-                yield T(ri, U("text"), lit(r.text))
-                yield T(ri, U("start"), integer(r.span.start))
-                yield T(ri, U("end"), integer(r.span.end))
+        yield T(pi, U("hasFootnote"), N(vocab.footnote_iri(d.value, f.marker)))
+        yield from _footnote_triples(d, f, footnotes_done)
     for n, a in enumerate(p.actions, start=1):
         yield from _action_triples(d, pi, n, a, shortcuts)
+
+
+def _footnote_triples(d, f, done: set) -> Iterator[ox.Triple]:
+    if f.marker in done:
+        return
+    done.add(f.marker)
+    T = ox.Triple
+    fi = N(vocab.footnote_iri(d.value, f.marker))
+    yield T(fi, RDF_TYPE, U("Footnote"))
+    yield T(fi, U("marker"), lit(f.marker))
+    yield T(fi, U("text"), lit(f.text))
+    for n, r in enumerate(list(f.references) + list(f.documents), start=1):
+        yield from _reference_triples(fi, N(f"{fi.value}-r{n}"), r)
+
+
+def _reference_triples(owner, ri, r) -> Iterator[ox.Triple]:
+    T = ox.Triple
+    yield T(owner, U("hasReference"), ri)
+    yield T(ri, RDF_TYPE, U("Reference"))
+    yield T(ri, U("refersTo"), N(vocab.document_iri(r.symbol)))
+    yield T(ri, U("text"), lit(r.text))
+    yield T(ri, U("start"), integer(r.span.start))
+    yield T(ri, U("end"), integer(r.span.end))
 
 
 def _action_triples(d, pi, n: int, a: Action, shortcuts: set) -> Iterator[ox.Triple]:
@@ -195,16 +202,19 @@ def body_triples(entry: Entry) -> Iterator[ox.Triple]:
         yield T(b, N(vocab.ORG + "subOrganizationOf"), N(vocab.body_iri(parent)))
 
 
-def corpus_triples(docs: Iterable[Document], gazetteer: Gazetteer) -> Iterator[ox.Triple]:
-    """All triples of a corpus: each document, then each body and cited document once."""
+def corpus_chunks(docs: Iterable[Document], gazetteer: Gazetteer) -> Iterator[list[ox.Triple]]:
+    """The triples of a corpus in self-contained, sorted chunks: one per document (in file
+    order), then one for what documents share (bodies, cited documents).
+
+    Documents are streamed: only the shared part is held until the end."""
     T = ox.Triple
     bodies: dict[str, Entry] = {}
     cited: dict[str, dict] = {}
-    in_corpus: set[str] = set()
+    in_corpus: dict[str, str | None] = {}
     for doc in docs:
-        yield from document_triples(doc)
+        yield sorted_triples(document_triples(doc))
         if doc.header.symbol:
-            in_corpus.add(doc.header.symbol)
+            in_corpus[doc.header.symbol] = doc.header.adopted.isoformat() if doc.header.adopted else None
         for e in doc.detected:
             bodies.setdefault(e.key, e)
         keys = {m.key for m in doc.mentions()} | {b.key for b in doc.concerns}
@@ -229,21 +239,30 @@ def corpus_triples(docs: Iterable[Document], gazetteer: Gazetteer) -> Iterator[o
             if parent not in bodies and parent in gazetteer.entries:
                 bodies[parent] = gazetteer.entries[parent]
                 todo.append(parent)
+    shared: list[ox.Triple] = []
     for key in sorted(bodies):
-        yield from body_triples(bodies[key])
+        shared += body_triples(bodies[key])
     for symbol in sorted(cited):
         c = cited[symbol]
         node = N(vocab.document_iri(symbol))
         if symbol not in in_corpus:
             cls = "Resolution" if c["kind"] == "resolution" else vocab.CITED_DOC_CLASS.get(c["kind"], "Document")
-            yield T(node, RDF_TYPE, U(cls))
-            yield T(node, U("symbol"), lit(symbol))
-            yield T(node, U("permalink"), N(vocab.undocs_url(symbol)))
+            shared.append(T(node, RDF_TYPE, U(cls)))
+            shared.append(T(node, U("symbol"), lit(symbol)))
+            shared.append(T(node, U("permalink"), N(vocab.undocs_url(symbol))))
             if c["organ"]:
-                yield T(node, U("organ"), N(vocab.body_iri(vocab.ORGAN_BODY_KEY[c["organ"]])))
+                shared.append(T(node, U("organ"), N(vocab.body_iri(vocab.ORGAN_BODY_KEY[c["organ"]]))))
         for dt in sorted(c["dates"]):
-            yield T(node, U("adoptionDate"), lit(dt, XSD_DATE))
-    yield from _scheme_triples()
+            if dt != in_corpus.get(symbol):
+                shared.append(T(node, U("adoptionDate"), lit(dt, XSD_DATE)))
+    shared += _scheme_triples()
+    yield sorted_triples(shared)
+
+
+def corpus_triples(docs: Iterable[Document], gazetteer: Gazetteer) -> Iterator[ox.Triple]:
+    """All triples of a corpus (see :func:`corpus_chunks`)."""
+    for chunk in corpus_chunks(docs, gazetteer):
+        yield from chunk
 
 
 def _scheme_triples() -> Iterator[ox.Triple]:
@@ -284,12 +303,42 @@ def _prefixes(fmt: ox.RdfFormat) -> dict[str, str] | None:
 
 def write(triples: Iterable[ox.Triple], path: Path) -> int:
     """Write triples to ``path`` in the format its extension names; returns the count."""
+    return write_chunks([sorted_triples(triples)], path)
+
+
+def write_chunks(chunks: Iterable[list[ox.Triple]], path: Path) -> int:
+    """Stream sorted chunks of triples to ``path``; the same chunks always give the same bytes.
+
+    Line-based and Turtle-family formats are written chunk by chunk (the prefixes once);
+    JSON-LD and RDF/XML need the whole graph and are serialized at the end."""
     fmt = rdf_format(path)
-    ordered = sorted_triples(triples)
-    data = serialize(ordered, fmt)
-    Path(path).parent.mkdir(parents=True, exist_ok=True)
-    Path(path).write_bytes(data)
-    return len(ordered)
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    count = 0
+    if fmt in (ox.RdfFormat.JSON_LD, ox.RdfFormat.RDF_XML):
+        everything = [t for chunk in chunks for t in chunk]
+        path.write_bytes(serialize(everything, fmt))
+        return len(everything)
+    with path.open("wb") as out:
+        first = True
+        for chunk in chunks:
+            if not chunk:
+                continue
+            data = serialize(chunk, fmt)
+            if not first and fmt in (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG, ox.RdfFormat.N3):
+                data = _drop_prefixes(data)
+            out.write(data)
+            first = False
+            count += len(chunk)
+    return count
+
+
+def _drop_prefixes(data: bytes) -> bytes:
+    lines = data.split(b"\n")
+    k = 0
+    while k < len(lines) and (lines[k].startswith(b"@prefix") or not lines[k].strip()):
+        k += 1
+    return b"\n".join(lines[k:])
 
 
 def read(path: Path) -> list[ox.Triple]:
