@@ -68,7 +68,7 @@ def _directive(text: str, start: int, end: int, named: list[BodyMention]):
         addressees = _last_run([b for b in named if b.span.end <= start and b.addressable], text)
     else:
         addressees = [b for b in _object_list(text, start, obj_end, inside) if b.addressable]
-    generic = _generic_parts(text, start, obj_end, inside)
+    generic = _generic_parts(text, start, obj_end, addressees)
     return _dedupe(addressees), generic
 
 
@@ -171,8 +171,8 @@ def _generic_parts(text: str, start: int, end: int, inside: list[BodyMention]) -
     for part in re.split(r",|;|\band\s+(?=the\b|other\b|relevant\b|all\b|international\b)|\bespecially\b|"
                          r"\bin particular\b|\bincluding\b|\bsuch as\b|\bnotably\b|\bas well as\b", region):
         part = part.strip(" ,;")
-        if "\0" in part or not part:
-            continue
+        if "\0" in part or not part or re.search(r"\b(?:to|between|with|for|in|on)\b", part):
+            continue  # a named body, or a phrase that is more than an addressee
         if GENERIC.search(part) and len(part.split()) <= 14:
             out.append(re.sub(r"\s+", " ", part))
     return out
