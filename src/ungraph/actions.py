@@ -111,6 +111,10 @@ def _evaluative(text: str, start: int, end: int, named: list[BodyMention], conce
         run = _run_from(after, text)
         if _ends_noun_phrase(text, run[-1].span.end):
             return _dedupe(run)
+    # "Welcomes the African Union's commitment to ..."
+    if after and DIRECT_OBJECT.match(text[start:after[0].span.start]) and \
+            re.match(rf"^['’]s\s+(?:[\w-]+\s+){{0,2}}?{EFFORT}\b", text[after[0].span.end:], re.I):
+        return [after[0]]
     m = EFFORT_NP.match(region)
     if m:
         pos = start + m.end()

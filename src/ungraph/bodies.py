@@ -246,7 +246,7 @@ def _detect(tokens: list[Token], found: list[_Found], ctx: DocumentContext) -> l
             cand = _candidate(tokens, units, ctx)
             if cand:
                 a, b, name = cand
-                key = _detected_key(name, ctx, [f.key for f in out if f.j <= a and not f.nested])
+                key = detected_key(name, ctx, [f.key for f in out if f.j <= a and not f.nested])
                 for f in out:
                     if a <= f.i and f.j <= b and f.key != key:
                         f.nested = True
@@ -349,7 +349,7 @@ def _name_of(tokens: list[Token], units, ctx: DocumentContext) -> str:
     return re.sub(r"^the ", "", name, flags=re.I)
 
 
-def _detected_key(name: str, ctx: DocumentContext, nearby: list[str] = ()) -> str:
+def detected_key(name: str, ctx: DocumentContext, nearby: list[str] = ()) -> str:
     listed = ctx.gazetteer.lookup(name)
     if listed:
         return listed.key
@@ -394,7 +394,7 @@ def _expand_shared_complement(tokens: list[Token], found: list[_Found], ctx: Doc
             start = k + 1
             name = " ".join(t.text for t in tokens[start:end]) + complement
             out = [g for g in out if not (start <= g.i and g.j <= end)]
-            out.append(_Found(_detected_key(name, ctx), start, end, "expansion"))
+            out.append(_Found(detected_key(name, ctx), start, end, "expansion"))
             if k >= 0 and tokens[k].norm == "the":
                 k -= 1
             if k >= 0 and tokens[k].text == ",":
@@ -494,7 +494,7 @@ def _secretariat_of(key: str, ctx: DocumentContext) -> str | None:
         hit = gaz.lookup("secretariat of the " + conv)
         if hit:
             return hit.key
-        return _detected_key("secretariat of the " + conv, ctx)
+        return detected_key("secretariat of the " + conv, ctx)
     if key == "UN":
         return "UNSecretariat" if "UNSecretariat" in gaz.entries else None
     for child in gaz.children(key):
@@ -503,7 +503,7 @@ def _secretariat_of(key: str, ctx: DocumentContext) -> str | None:
     for e in ctx.detected.values():
         if "secretariat" in e.name.lower() and ctx.name(key).lower() in e.name.lower():
             return e.key
-    return _detected_key(f"Secretariat of the {ctx.name(key)}", ctx)
+    return detected_key(f"Secretariat of the {ctx.name(key)}", ctx)
 
 
 def _head_of(key: str, ctx: DocumentContext) -> str | None:
@@ -515,7 +515,7 @@ def _head_of(key: str, ctx: DocumentContext) -> str | None:
     for child in gaz.children(key):
         if child.name.lower().startswith("secretary-general"):
             return child.key
-    return _detected_key(f"Secretary-General of the {ctx.name(key)}", ctx)
+    return detected_key(f"Secretary-General of the {ctx.name(key)}", ctx)
 
 
 # ---------------------------------------------------------------- anaphora

@@ -220,11 +220,12 @@ def mark_footnotes(text: str, markers) -> str:
         # "29 January 20215": the marker of note 5 glued to a year
         dated = re.compile(rf"(?:January|February|March|April|May|June|July|August|September|October"
                            rf"|November|December) (?:19|20)\d\d({marker})(?=[ \n,;.]|$)")
-        spaced = re.compile(rf"(?<=[,.;:”\"’)]) ({marker})(?= *(?:\n|$))")
+        # "1994, 1" at a line end, or "Cooperation, 3 as well as" (but not "paragraphs 1, 3 and")
+        spaced = re.compile(rf"(?<=[,.;:”\"’)]) ({marker})(?= *(?:\n|$))|(?<=[A-Za-z”\"’)][,.;:]) ({marker})(?= +[a-z])")
         found = None
         for rx in (glued, spaced, dated):
             m = rx.search(text, pos)
-            if m and (found is None or m.start(1) < found.start(1)):
+            if m and (found is None or m.start() < found.start()):
                 found = m
         if found is None:
             # "the 2030 Agenda for Sustainable Development 7 and": a marker standing alone
@@ -239,8 +240,9 @@ def mark_footnotes(text: str, markers) -> str:
                     break
             continue
         if found:
-            text = text[:found.start(1)] + _mark(marker) + text[found.end(1):]
-            pos = found.start(1)
+            g = 1 if found.group(1) is not None else 2
+            text = text[:found.start(g)] + _mark(marker) + text[found.end(g):]
+            pos = found.start(g)
     return text
 
 

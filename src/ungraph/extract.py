@@ -13,10 +13,10 @@ from pathlib import Path
 
 from . import clean
 from .actions import find_actions
-from .bodies import DocumentContext, find_bodies
+from .bodies import DocumentContext, detected_key, find_bodies
 from .gazetteer import Gazetteer, load
 from .header import agenda_title, parse_header, split_head
-from .model import BodyMention, Document, Footnote, Paragraph, ReadError
+from .model import BodyMention, Document, Footnote, Paragraph, ReadError, Span
 from .read import read_text
 from .references import find_references
 from .segment import opening_phrase, segment
@@ -57,7 +57,7 @@ def extract(raw: str, source_file: str, gazetteer: Gazetteer | None = None) -> D
     ctx = DocumentContext(gaz)
 
     title_bodies: list[BodyMention] = find_bodies(header.title, ctx) if header.title else []
-    concerns = _concerns(header.title, title_bodies)
+    concerns = _concerns(header.title, title_bodies, ctx)
     ctx.concerned = [b.key for b in concerns]
 
     paragraphs: dict[str, list[Paragraph]] = {"preambular": [], "operative": [], "annex": []}
@@ -115,8 +115,10 @@ def _footnote(marker: str, text: str, organ: str) -> Footnote:
     return Footnote(marker, text, tuple(refs), tuple(docs))
 
 
-def _concerns(title: str | None, bodies: list[BodyMention]) -> list[BodyMention]:
-    """The organization(s) a document is about, read from its title."""
+def _concerns(title: str | None, bodies: list[BodyMention], ctx: DocumentContext) -> list[BodyMention]:
+    """The organization(s) a document is about, read from its title.
+
+    "Cooperation between the United Nations and the X" names X even when no list has it."""
     if not title:
         return []
     top: list[BodyMention] = []
@@ -126,13 +128,23 @@ def _concerns(title: str | None, bodies: list[BodyMention]) -> list[BodyMention]
     m = TITLE_ORG.search(title)
     if m:
         start = m.start(1)
-        return [b for b in top if b.span.start >= start]
+        named = [b for b in top if b.span.start >= start]
+        if not named:
+            name = m.group(1).strip()
+            acronym = re.search(r"\s*\(([A-Z][A-Za-z-]{1,12})\)$", name)
+            name = name[:acronym.start()] if acronym else name
+            key = detected_key(name, ctx)
+            entry = ctx.entry(key)
+            if acronym and not entry.listed and acronym.group(1) not in entry.acronyms:
+                entry.acronyms.append(acronym.group(1))
+                ctx.acronyms.setdefault(acronym.group(1), key)
+            named = [BodyMention(key, entry.name, Span(start, start + len(m.group(1))), m.group(1), "title")]
+        return named
     return [b for b in top if b.key not in ("UN", "UNGA", "UNSC", "SecretaryGeneral", "UNSystem")]
 
 
 def _organ_mention(organ: str, ctx: DocumentContext) -> tuple[BodyMention, ...]:
     from .vocab import ORGAN_BODY_KEY
-    from .model import Span
 
     key = ORGAN_BODY_KEY.get(organ)
     if key and key in ctx.gazetteer.entries:

@@ -18,7 +18,7 @@ from pathlib import Path
 from . import vocab
 
 GAZETTEER_IRI = vocab.ID + "gazetteer"
-TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*|[^\s\w]|_")
+TOKEN = re.compile(r"[^\W_]+(?:['’](?!s\b)[^\W_]+)*|[^\s\w]|_")
 
 
 class Token(NamedTuple):

@@ -166,7 +166,7 @@ class Document:
     def cites(self) -> list[ResolutionRef]:
         """Every other resolution reference, footnotes included (not repeated for recalled ones)."""
         recalled = {r.symbol for r in self.recalls()}
-        refs = []
+        refs = [r for f in self.footnotes for r in f.references]
         for p in self.paragraphs:
             if not p.is_recalling:
                 refs += p.references
@@ -176,7 +176,7 @@ class Document:
 
     def documents(self) -> list[DocumentRef]:
         """Every non-resolution document cited, first occurrence of each symbol."""
-        out: dict[str, DocumentRef] = {}
+        out: dict[str, DocumentRef] = {d.symbol: d for f in self.footnotes for d in f.documents}
         for p in self.paragraphs:
             for d in p.documents + tuple(x for f in p.footnotes for x in f.documents):
                 out.setdefault(d.symbol, d)
