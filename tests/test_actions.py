@@ -1,0 +1,96 @@
+"""Governing verbs and their addressees: a table of real operative paragraphs.
+
+Each row: the paragraph as printed, the organization the resolution concerns, and the
+expected (verb, addressees) of every action that addresses a named body.
+"""
+from __future__ import annotations
+
+import pytest
+
+from ungraph.actions import find_actions
+from ungraph.bodies import DocumentContext, find_bodies
+from ungraph.gazetteer import load
+
+ROWS = [
+    # directive verbs: the bodies asked to act, up to "to <infinitive>"
+    ("Invites the United Nations Conference on Trade and Development, the World Trade Organization and "
+     "the International Trade Centre to develop strategies for the States members of the Economic "
+     "Cooperation Organization;", "ECO",
+     [("invites", ["UNCTAD", "WTO", "ITC"])]),
+    # named bodies after "especially" count; the generic head does not
+    ("Notes the progress made, and invites the World Trade Organization and relevant United Nations "
+     "institutions and agencies, especially the Economic and Social Commission for Asia and the Pacific, "
+     "to support the Economic Cooperation Organization;", "ECO",
+     [("invites", ["WTO", "ESCAP"])]),
+    # "States members of X" and "agencies of the United Nations system" are generic
+    ("Encourages the States members of the Organization to continue to take action;", "ECO", []),
+    ("Encourages the relevant specialized agencies of the United Nations system, especially the United "
+     "Nations Educational, Scientific and Cultural Organization, to cooperate with these bodies;", "ECO",
+     [("encourages", ["UNESCO"])]),
+    # anaphora: "the two organizations", "the Division", "the secretariats of the two organizations"
+    ("Notes with satisfaction the increasing cooperation between the Organization of Islamic Cooperation "
+     "and the United Nations Educational, Scientific and Cultural Organization, and calls upon the two "
+     "organizations to expand their cooperation;", "OIC",
+     [("calls upon", ["OIC", "UNESCO"])]),
+    ("Requests the secretariats of the two organizations to strengthen cooperation;", "OIC",
+     [("requests", ["UNSecretariat", "OIC-GS"])]),
+    # cooperation between X and Y asks both; a channel "through Z" is not asked
+    ("Also encourages cooperation between the United Nations and the Association of Southeast Asian "
+     "Nations in the field of human rights, particularly through the ASEAN Intergovernmental Commission "
+     "on Human Rights;", "ASEAN",
+     [("encourages", ["UN", "ASEAN"])]),
+    # "their" refers to the bodies listed last
+    ("Appreciates the efforts of the Economic Cooperation Organization to enhance cooperation with the "
+     "specialized agencies, especially the World Health Organization and the United Nations Children's "
+     "Fund, and encourages their continued support for the activities of the Economic Cooperation "
+     "Organization in the field of health;", "ECO",
+     [("appreciates", ["ECO"]), ("encourages", ["WHO", "UNICEF"])]),
+    # adjectival uses are not bodies: "European Union-related sources", "United Nations agencies"
+    ("Calls upon the relevant United Nations agencies and international financial institutions, in "
+     "particular the Islamic Development Bank and European Union-related sources, to extend support;",
+     "ECO", [("calls upon", ["IsDB"])]),
+    # evaluative verbs: the body itself or its own efforts
+    ("Expresses its appreciation to the Secretary-General for his continued efforts;", "OIC",
+     [("expresses its appreciation", ["SecretaryGeneral"])]),
+    ("Takes note of the Economic Cooperation Organization Vision 2025;", "ECO", []),
+    ("Welcomes the recent cooperation between the Economic Cooperation Organization and the United "
+     "Nations Industrial Development Organization;", "ECO", []),
+    ("Welcomes the African Union's commitment to silencing the guns;", "AU", [("welcomes", ["AU"])]),
+    # Security Council style
+    ("Requests the Secretary-General to report to the Council on an urgent and continuing basis;", None,
+     [("requests", ["SecretaryGeneral"])]),
+]
+
+
+@pytest.mark.parametrize("text,concerned,expected", ROWS)
+def test_actions(text, concerned, expected):
+    ctx = DocumentContext(load(), concerned=[concerned] if concerned else [])
+    bodies = find_bodies(text, ctx)
+    got = [(a.verb, [b.key for b in a.addressees]) for a in find_actions(text, bodies, ctx.concerned)
+           if a.addressees]
+    assert got == expected
+
+
+def test_generic_addressees_are_recorded_as_printed():
+    text = ("Invites the relevant United Nations institutions and agencies and other international bodies "
+            "to provide the necessary support;")
+    ctx = DocumentContext(load(), concerned=["ECO"])
+    (action,) = find_actions(text, find_bodies(text, ctx))
+    assert action.addressees == ()
+    assert action.generic == ("the relevant United Nations institutions and agencies", "other international bodies")
+
+
+@pytest.mark.parametrize("text,verbs", [
+    ("Takes note with appreciation of the report, and acknowledges the growing cooperation;",
+     ["takes note", "acknowledges"]),
+    ("Notes the ongoing endeavours, and thus calls upon the United Nations agencies concerned to act;",
+     ["notes", "calls upon"]),
+    ("Appreciates the contributions, commends its active participation, especially appreciates its support "
+     "and invites relevant agencies to assist;", ["appreciates", "commends", "appreciates", "invites"]),
+    # verbs inside a title in quotation marks or used as nouns do not govern
+    ("Decides to include the item entitled “Invites and requests”, taking into account the requests of "
+     "Member States;", ["decides"]),
+])
+def test_governing_verbs(text, verbs):
+    ctx = DocumentContext(load())
+    assert [a.verb for a in find_actions(text, find_bodies(text, ctx))] == verbs
