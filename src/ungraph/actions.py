@@ -63,6 +63,8 @@ def _directive(text: str, start: int, end: int, named: list[BodyMention]):
     obj_end = m.start() if m else end
     inside = [b for b in named if start <= b.span.start and b.span.end <= obj_end]
     region = text[start:obj_end]
+    if re.match(r"^\s*that\b", region):
+        return [], []   # "Urges that all Member States ...": a clause, not a named addressee
     if re.match(r"^\s*their\b", region):
         # "encourages their continued support": the bodies listed last before the verb
         addressees = _last_run([b for b in named if b.span.end <= start and b.addressable], text)

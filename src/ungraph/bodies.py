@@ -65,6 +65,11 @@ NON_NAME = {"the", "a", "an", "its", "their", "this", "these", "that", "those", 
             "goal", "goals", "agenda", "declaration", "charter", "convention", "protocol", "treaty",
             "agreement", "memorandum", "plan", "strategy", "framework", "year", "day", "decade",
             "week", "summit", "meeting", "session", "award", "prize", "vision", "programme"}
+# "the Charter of the United Nations", "the work of the Organization": the body is not asked
+OF_DOCUMENT = {"charter", "convention", "declaration", "report", "reports", "resolution", "resolutions",
+               "statute", "agenda", "purposes", "principles", "mandate", "mandates", "constitution",
+               "session", "sessions", "meeting", "meetings", "territory", "headquarters", "budget"}
+
 # Capitalised words that open a paragraph: verbs and participles, never part of a name
 def _verb_words() -> set[str]:
     from .verbs import _ALL
@@ -75,7 +80,8 @@ def _verb_words() -> set[str]:
 
 VERB_WORDS = _verb_words()
 # Posts held by persons: "President of the Council" names an office-holder, not a body
-OFFICE_WORDS = {"president", "vice-president", "chair", "chairman", "chairperson", "director",
+OFFICE_WORDS = {"president", "vice-president", "chair", "chairman", "chairperson", "director", "co-chairs",
+                "co-chair", "chairs", "vice-chairs", "presidents", "directors", "president-elect",
                 "director-general", "secretary", "secretary-general", "head", "heads", "minister",
                 "ministers", "ambassador", "representative", "representatives", "envoy", "rapporteur",
                 "prosecutor", "registrar", "judge", "judges", "members", "member", "executive",
@@ -616,6 +622,8 @@ def _addressable(tokens: list[Token], f: _Found) -> bool:
         return False
     if j < len(tokens) and tokens[j].norm in GENERIC_HEADS | {"institutions", "entities", "system-wide"}:
         return False  # "United Nations agencies": the name is an adjective here
+    if j < len(tokens) and _cap(tokens[j]) and tokens[j].norm not in CONNECTORS and f.via != "anaphora":
+        return False  # "the United Nations Games", "the ECO Vision 2025": part of another name
     i = f.i
     if tokens[i].norm == "the":
         i += 1
@@ -627,6 +635,6 @@ def _addressable(tokens: list[Token], f: _Found) -> bool:
         while k >= 0 and tokens[k].norm in ("and", ",", "specialized", "affiliated", "subsidiary",
                                               "relevant", "other", "standing"):
             k -= 1
-        if k >= 0 and tokens[k].norm in GENERIC_HEADS:
+        if k >= 0 and (tokens[k].norm in GENERIC_HEADS or tokens[k].norm in OF_DOCUMENT):
             return False
     return True
