@@ -223,7 +223,9 @@ def mark_footnotes(text: str, markers) -> str:
         # "1994, 1" at a line end, or "Cooperation, 3 as well as" (but not "paragraphs 1, 3 and")
         spaced = re.compile(rf"(?<=[,.;:”\"’)]) ({marker})(?= *(?:\n|$))|(?<=[A-Za-z”\"’)][,.;:]) ({marker})(?= +[a-z])")
         found = None
-        for rx in (glued, spaced, dated):
+        # "the Sendai Framework for Disaster Risk Reduction 2015–20308": glued to a year range
+        ranged = re.compile(rf"(?<=[–-](?:19|20)\d\d)({marker})(?=[ \n,;.]|$)")
+        for rx in (glued, spaced, dated, ranged):
             m = rx.search(text, pos)
             if m and (found is None or m.start() < found.start()):
                 found = m
@@ -261,11 +263,20 @@ def join_lines(lines: list[str]) -> str:
             continue
         if not out:
             out = line
-        elif out.endswith("-") and not out.endswith(" -") and line[:1].islower():
-            out += line
+        elif _hyphen_end(out):
+            out += line     # "capacity-" + "building": the hyphen is the word's own
         else:
             out += " " + line
     return re.sub(r"\s+", " ", out).strip()
+
+
+def _hyphen_end(text: str) -> bool:
+    return len(text) > 1 and text.endswith("-") and text[-2].isalpha()
+
+
+def join_text(a: str, b: str) -> str:
+    """Join two pieces of one paragraph split by a line or page break."""
+    return a + b if _hyphen_end(a) else a + " " + b
 
 
 WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]|[A-Za-z]")

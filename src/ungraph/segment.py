@@ -131,7 +131,7 @@ def segment(body: str, titles: tuple[str, ...] = ()) -> tuple[list[RawParagraph]
             sub_item = bool(SUB_ITEM.match(text))
             if bare_number or (not _terminated(prev) and not starts_para) or text[:1].islower() \
                     or sub_item:
-                merged[-1] = prev + " " + text
+                merged[-1] = clean.join_text(prev, text)
                 continue
         merged.append(text)
 
