@@ -56,71 +56,109 @@ class BuildReport:
         }
 
 
-def _extract_one(args: tuple[str, str, int]) -> tuple[str, Document | None, str | None]:
-    path, rel, max_bytes = args
+@dataclass(frozen=True)
+class _Result:
+    file: str
+    document: Document | None
+    error: str | None
+    chunk: bytes = b""       # the document's triples, serialized in the worker
+    triples: int = 0
+
+
+def _extract_one(args: tuple[str, str, int, str | None]) -> _Result:
+    path, rel, max_bytes, suffix = args
     try:
-        return rel, extract_file(Path(path), max_bytes=max_bytes), None
+        doc = extract_file(Path(path), max_bytes=max_bytes)
     except ReadError as exc:
-        return rel, None, str(exc)
+        return _Result(rel, None, str(exc))
     except Exception as exc:  # a bug must not sink the rest of the corpus; report it per file
-        return rel, None, f"{Path(path).name}: internal error while extracting ({type(exc).__name__}: {exc})"
+        return _Result(rel, None, f"{Path(path).name}: internal error while extracting "
+                                  f"({type(exc).__name__}: {exc})")
+    if suffix is None:
+        return _Result(rel, doc, None)
+    chunk, count = rdf.document_chunk(doc, rdf.FORMATS[suffix])
+    return _Result(rel, doc, None, chunk, count)
+
+
+def _results(corpus: Path, max_bytes: int, jobs: int | None, suffix: str | None):
+    """Results in file order (the pool keeps the order of its input)."""
+    corpus = Path(corpus)
+    files = discover(corpus)
+    base = corpus if corpus.is_dir() else corpus.parent
+    tasks = [(str(f), str(f.relative_to(base)), max_bytes, suffix) for f in files]
+    jobs = jobs if jobs is not None else (min(os.cpu_count() or 1, 8) if len(tasks) >= 64 else 1)
+    if jobs > 1:
+        with ProcessPoolExecutor(max_workers=jobs, initializer=load) as pool:
+            yield from pool.map(_extract_one, tasks, chunksize=8)
+    else:
+        for task in tasks:
+            yield _extract_one(task)
 
 
 def extract_corpus(corpus: Path, *, max_bytes: int = MAX_BYTES, jobs: int | None = None,
                    progress: Callable[[str], None] | None = None) -> tuple[list[Document], list[FileError]]:
     """Extract every file of a corpus folder (or one file). Each file ends up a document or an error."""
-    corpus = Path(corpus)
-    files = discover(corpus)
-    base = corpus if corpus.is_dir() else corpus.parent
-    tasks = [(str(f), str(f.relative_to(base)), max_bytes) for f in files]
-    jobs = jobs if jobs is not None else (min(os.cpu_count() or 1, 8) if len(tasks) >= 64 else 1)
     docs: list[Document] = []
     errors: list[FileError] = []
-
-    def collect(result):
-        rel, doc, err = result
-        if doc is not None:
-            docs.append(doc)
-        else:
-            errors.append(FileError(rel, err or f"{Path(rel).name}: unknown error"))
+    seen: dict[str, str] = {}
+    for result in _results(corpus, max_bytes, jobs, None):
+        _collect(result, docs, errors, seen)
         if progress:
-            progress(rel)
-
-    if jobs > 1:
-        with ProcessPoolExecutor(max_workers=jobs, initializer=load) as pool:
-            for result in pool.map(_extract_one, tasks, chunksize=16):
-                collect(result)
-    else:
-        for task in tasks:
-            collect(_extract_one(task))
-    _disambiguate_symbols(docs, errors)
+            progress(result.file)
     return docs, errors
 
 
-def _disambiguate_symbols(docs: list[Document], errors: list[FileError]) -> None:
-    """Two files with the same symbol would be one node: keep the first, report the other."""
-    seen: dict[str, str] = {}
-    keep = []
-    for d in sorted(docs, key=lambda d: d.source_file):
-        sym = d.header.symbol
-        if sym and sym in seen:
-            errors.append(FileError(d.source_file, f"{d.source_file}: same symbol {sym} as {seen[sym]}; "
-                                    "only the first file is in the graph"))
-            continue
-        if sym:
-            seen[sym] = d.source_file
-        keep.append(d)
-    docs[:] = keep
+def _collect(result: _Result, docs: list[Document], errors: list[FileError], seen: dict[str, str]) -> bool:
+    """Keep a result as a document or an error; True when it is kept as a document.
+
+    Two files with the same symbol would be one node: the first is kept, the other reported."""
+    if result.document is None:
+        errors.append(FileError(result.file, result.error or f"{Path(result.file).name}: unknown error"))
+        return False
+    doc = result.document
+    sym = doc.header.symbol
+    if sym and sym in seen:
+        errors.append(FileError(result.file, f"{doc.source_file}: same symbol {sym} as {seen[sym]}; "
+                                             "only the first file is in the graph"))
+        return False
+    if sym:
+        seen[sym] = doc.source_file
+    docs.append(doc)
+    return True
 
 
 def build_corpus(corpus: Path, output: Path, *, validate: bool = True, max_bytes: int = MAX_BYTES,
                  jobs: int | None = None, progress: Callable[[str], None] | None = None) -> BuildReport:
-    """Extract a corpus, write its graph to ``output`` (format from the extension), validate it."""
-    rdf.rdf_format(output)  # fail before the work if the extension is unknown
-    docs, errors = extract_corpus(corpus, max_bytes=max_bytes, jobs=jobs, progress=progress)
-    docs.sort(key=lambda d: d.source_file)
-    report = BuildReport(output, docs, sorted(errors, key=lambda e: e.file))
-    report.triples = rdf.write_chunks(rdf.corpus_chunks(docs, load()), output)
+    """Extract a corpus, write its graph to ``output`` (format from the extension), validate it.
+
+    Documents are extracted and serialized in worker processes and written in file order as
+    they come, so the graph never has to be held whole in memory."""
+    output = Path(output)
+    fmt = rdf.rdf_format(output)  # fail before the work if the extension is unknown
+    docs: list[Document] = []
+    errors: list[FileError] = []
+    seen: dict[str, str] = {}
+    report = BuildReport(output, docs, errors)
+    output.parent.mkdir(parents=True, exist_ok=True)
+    if rdf.streams(fmt):
+        with output.open("wb") as out:
+            out.write(rdf.header(fmt))
+            for result in _results(corpus, max_bytes, jobs, output.suffix.lower()):
+                if _collect(result, docs, errors, seen):
+                    out.write(result.chunk)
+                    report.triples += result.triples
+                if progress:
+                    progress(result.file)
+            shared = rdf.shared_triples(docs, load())
+            out.write(rdf.chunk_bytes(shared, fmt))
+            report.triples += len(shared)
+    else:
+        for result in _results(corpus, max_bytes, jobs, None):
+            _collect(result, docs, errors, seen)
+            if progress:
+                progress(result.file)
+        report.triples = rdf.write_chunks(rdf.corpus_chunks(docs, load()), output)
+    errors.sort(key=lambda e: e.file)
     if validate:
         from .validate import validate_triples
 

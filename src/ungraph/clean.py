@@ -48,22 +48,29 @@ def _mark(marker: str) -> str:
 
 
 def _strip_markdown(text: str) -> str:
-    if re.search(r"&(?:[a-z]{2,8}|#\d{2,5});", text):
+    if "&" in text and re.search(r"&(?:[a-z]{2,8}|#\d{2,5});", text):
         text = html.unescape(text)
-    text = re.sub(r"<!--.*?-->", "", text, flags=re.S)                  # comments, page markers
+    if "<" in text:
+        text = re.sub(r"<!--.*?-->", "", text, flags=re.S)                  # comments, page markers
+        text = re.sub(r"<sup>([^<\n]*)</sup>", lambda m: _mark(m.group(1)), text)
     text = re.sub(r"^\s*(?:-{3,}|\*{3,}|_{3}|<br\s*/?>)\s*$", "", text, flags=re.M)  # rules
-    text = re.sub(r"^\[\^([^\]\n]+)\]:[ \t]*", r"\1  ", text, flags=re.M)    # [^1]: note text
-    text = re.sub(r"\[\^([^\]\n]+)\]", lambda m: _mark(m.group(1)), text)     # text[^1]
-    text = re.sub(r"\[([^\]\n]*)\]\([^)\n]*\)", r"\1", text)          # [73/330](#) -> 73/330
-    text = re.sub(r"^\s{0,3}#{1,6}\s+", "", text, flags=re.M)        # headings
-    text = re.sub(r"^\^\{([^}\n]*)\}[ \t]*", r"\1  ", text, flags=re.M)  # ^{*} at a footnote line
-    text = re.sub(r"\^\{([^}\n]*)\}", lambda m: _mark(m.group(1)), text)  # ^{*} in text
-    text = re.sub(r"<sup>([^<\n]*)</sup>", lambda m: _mark(m.group(1)), text)
-    text = re.sub(r"\*\*([^*\n]+)\*\*", r"\1", text)
-    # *emphasis*, also across one line break ("*102nd plenary meeting\n9 September 2021*")
-    text = re.sub(r"(?<![\w*])\*(?=\S)([^*\n]+(?:\n[^*\n]+)?)(?<=\S)\*(?![\w*])", r"\1", text)
-    text = re.sub(r"(?<![\w_])_(?=\S)([^_\n]+)(?<=\S)_(?![\w_])", r"\1", text)
-    text = re.sub(r"\\([*_\[\]()#])", r"\1", text)                   # markdown escapes
+    if "[" in text:
+        text = re.sub(r"^\[\^([^\]\n]+)\]:[ \t]*", r"\1  ", text, flags=re.M)    # [^1]: note text
+        text = re.sub(r"\[\^([^\]\n]+)\]", lambda m: _mark(m.group(1)), text)     # text[^1]
+        text = re.sub(r"\[([^\]\n]*)\]\([^)\n]*\)", r"\1", text)          # [73/330](#) -> 73/330
+    if "#" in text:
+        text = re.sub(r"^\s{0,3}#{1,6}\s+", "", text, flags=re.M)        # headings
+    if "^{" in text:
+        text = re.sub(r"^\^\{([^}\n]*)\}[ \t]*", r"\1  ", text, flags=re.M)  # ^{*} at a footnote line
+        text = re.sub(r"\^\{([^}\n]*)\}", lambda m: _mark(m.group(1)), text)  # ^{*} in text
+    if "*" in text:
+        text = re.sub(r"\*\*([^*\n]+)\*\*", r"\1", text)
+        # *emphasis*, also across one line break ("*102nd plenary meeting\n9 September 2021*")
+        text = re.sub(r"(?<![\w*])\*(?=\S)([^*\n]+(?:\n[^*\n]+)?)(?<=\S)\*(?![\w*])", r"\1", text)
+    if "_" in text:
+        text = re.sub(r"(?<![\w_])_(?=\S)([^_\n]+)(?<=\S)_(?![\w_])", r"\1", text)
+    if "\\" in text:
+        text = re.sub(r"\\([*_\[\]()#])", r"\1", text)                   # markdown escapes
     return text
 
 
@@ -293,6 +300,9 @@ def vocabulary(text: str) -> Counter:
     return counts
 
 
+_PAIR = re.compile(r"\b([A-Za-z][A-Za-z-]*[a-z]) ([a-z]{1,6})\b")
+
+
 def repair_words(text: str, vocab: Counter) -> str:
     """Join words the PDF extractor broke apart ("Secretary-Gene ral", "Associat ion").
 
@@ -303,20 +313,22 @@ def repair_words(text: str, vocab: Counter) -> str:
     >>> repair_words("the Secretary-Gene ral of the Associat ion", v)
     'the Secretary-General of the Association'
     """
-    pair = re.compile(r"\b([A-Za-z][A-Za-z-]*[a-z]) ([a-z]{1,6})\b")
+    # only pairs whose joined form is a known word are candidates: most text has none
+    candidates = [m for m in _PAIR.finditer(text) if vocab.get((m.group(1) + m.group(2)).lower(), 0)]
+    if not candidates:
+        return text
     heads: Counter = Counter()
     tails: Counter = Counter()
-    for m in pair.finditer(text):
+    for m in _PAIR.finditer(text):
         heads[m.group(1).split("-")[-1].lower()] += 1
         tails[m.group(2)] += 1
-
-    def fix(m: re.Match) -> str:
+    out, pos = [], 0
+    for m in candidates:
         a, b = m.group(1), m.group(2)
         last = a.split("-")[-1].lower()
         alone_a = vocab.get(last, 0) - heads[last] if vocab.get(last) else 0
         alone_b = vocab.get(b, 0) - tails[b] if vocab.get(b) else 0
-        if vocab.get((a + b).lower(), 0) >= 1 and (alone_a <= 0 or alone_b <= 0):
-            return a + b
-        return m.group(0)
-
-    return pair.sub(fix, text)
+        if alone_a <= 0 or alone_b <= 0:
+            out += [text[pos:m.start()], a + b]
+            pos = m.end()
+    return "".join(out) + text[pos:] if out else text

@@ -202,17 +202,14 @@ def body_triples(entry: Entry) -> Iterator[ox.Triple]:
         yield T(b, N(vocab.ORG + "subOrganizationOf"), N(vocab.body_iri(parent)))
 
 
-def corpus_chunks(docs: Iterable[Document], gazetteer: Gazetteer) -> Iterator[list[ox.Triple]]:
-    """The triples of a corpus in self-contained, sorted chunks: one per document (in file
-    order), then one for what documents share (bodies, cited documents).
-
-    Documents are streamed: only the shared part is held until the end."""
+def shared_triples(docs: Iterable[Document], gazetteer: Gazetteer) -> list[ox.Triple]:
+    """What the documents of a corpus share, sorted: the bodies they name (with the parents
+    of those bodies, so links never dangle) and the documents they cite."""
     T = ox.Triple
     bodies: dict[str, Entry] = {}
     cited: dict[str, dict] = {}
     in_corpus: dict[str, str | None] = {}
     for doc in docs:
-        yield sorted_triples(document_triples(doc))
         if doc.header.symbol:
             in_corpus[doc.header.symbol] = doc.header.adopted.isoformat() if doc.header.adopted else None
         for e in doc.detected:
@@ -232,7 +229,6 @@ def corpus_chunks(docs: Iterable[Document], gazetteer: Gazetteer) -> Iterator[li
             cited.setdefault(x.symbol, {"organ": None, "dates": set(), "kind": x.kind})
         for draft in doc.header.draft_symbols:
             cited.setdefault(draft, {"organ": None, "dates": set(), "kind": "draft"})
-    # parents named by org:subOrganizationOf are described too, so links never dangle
     todo = list(bodies)
     while todo:
         for parent in bodies[todo.pop()].parents:
@@ -256,7 +252,15 @@ def corpus_chunks(docs: Iterable[Document], gazetteer: Gazetteer) -> Iterator[li
             if dt != in_corpus.get(symbol):
                 shared.append(T(node, U("adoptionDate"), lit(dt, XSD_DATE)))
     shared += _scheme_triples()
-    yield sorted_triples(shared)
+    return sorted_triples(shared)
+
+
+def corpus_chunks(docs: list[Document], gazetteer: Gazetteer) -> Iterator[list[ox.Triple]]:
+    """The triples of a corpus in self-contained, sorted chunks: one per document, in the
+    order given, then one for what documents share."""
+    for doc in docs:
+        yield sorted_triples(document_triples(doc))
+    yield shared_triples(docs, gazetteer)
 
 
 def corpus_triples(docs: Iterable[Document], gazetteer: Gazetteer) -> Iterator[ox.Triple]:
@@ -306,6 +310,34 @@ def write(triples: Iterable[ox.Triple], path: Path) -> int:
     return write_chunks([sorted_triples(triples)], path)
 
 
+def streams(fmt: ox.RdfFormat) -> bool:
+    """Can this format be written document by document?"""
+    return fmt not in (ox.RdfFormat.JSON_LD, ox.RdfFormat.RDF_XML)
+
+
+def header(fmt: ox.RdfFormat) -> bytes:
+    """The prefix declarations a streamed Turtle-family file starts with."""
+    if fmt in (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG, ox.RdfFormat.N3):
+        return b"".join(f"@prefix {p}: <{ns}> .\n".encode() for p, ns in vocab.PREFIXES.items())
+    return b""
+
+
+def chunk_bytes(triples: list[ox.Triple], fmt: ox.RdfFormat) -> bytes:
+    """One sorted chunk serialized for a streamed file (no prefix declarations)."""
+    if not triples:
+        return b""
+    data = serialize(triples, fmt)
+    if fmt in (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG, ox.RdfFormat.N3):
+        data = _drop_prefixes(data)
+    return data
+
+
+def document_chunk(doc: Document, fmt: ox.RdfFormat) -> tuple[bytes, int]:
+    """A document's triples, sorted and serialized: what a worker process hands back."""
+    triples = sorted_triples(document_triples(doc))
+    return chunk_bytes(triples, fmt), len(triples)
+
+
 def write_chunks(chunks: Iterable[list[ox.Triple]], path: Path) -> int:
     """Stream sorted chunks of triples to ``path``; the same chunks always give the same bytes.
 
@@ -320,15 +352,9 @@ def write_chunks(chunks: Iterable[list[ox.Triple]], path: Path) -> int:
         path.write_bytes(serialize(everything, fmt))
         return len(everything)
     with path.open("wb") as out:
-        first = True
+        out.write(header(fmt))
         for chunk in chunks:
-            if not chunk:
-                continue
-            data = serialize(chunk, fmt)
-            if not first and fmt in (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG, ox.RdfFormat.N3):
-                data = _drop_prefixes(data)
-            out.write(data)
-            first = False
+            out.write(chunk_bytes(chunk, fmt))
             count += len(chunk)
     return count
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .model import Span
 
@@ -65,6 +66,7 @@ class VerbHit:
     span: Span
 
 
+@lru_cache(maxsize=4096)
 def canonical(phrase: str) -> str:
     """Lower-case verb without modifiers.
 
