@@ -83,3 +83,27 @@ def test_same_operative_paragraphs_and_actions(pair):
 def test_same_mentions(pair):
     original, relaid = pair
     assert {m["key"] for m in relaid["mentions"]} == {m["key"] for m in original["mentions"]}
+
+
+def as_compact_text(markdown: str) -> str:
+    """One line per paragraph, no blank lines, no footnotes, no header: the layout of draft
+    texts collected from negotiation databases."""
+    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", markdown)
+    text = re.sub(r"\*([^*\n]+)\*", r"\1", text)
+    text = re.sub(r"[¹²³⁴⁵⁶⁷⁸⁹⁰]+", "", text)
+    paragraphs = [" ".join(p.split()) for p in re.split(r"\n\s*\n|\n(?=\d+\. )", text) if p.strip()]
+    start = next(i for i, p in enumerate(paragraphs) if p.startswith("The General Assembly"))
+    kept = [p for p in paragraphs[start:] if not re.match(r"^(?:\^\{\*\}|\* )|^\d+\s+\S", p)
+            and not re.match(r"^\d+(?:st|nd|rd|th) plenary meeting", p)]
+    return "\n".join(kept) + "\n"
+
+
+@pytest.mark.parametrize("gold_file", GOLD, ids=[g.stem for g in GOLD])
+def test_compact_layout_gives_the_same_recalls_and_actions(gold_file):
+    gold = json.loads(gold_file.read_text())
+    markdown = (CORPUS / gold["file"]).read_text()
+    original = document_dict(extract(markdown, gold["file"]))
+    compact = document_dict(extract(as_compact_text(markdown), gold["file"]))
+    assert compact["recalls"] == original["recalls"]
+    assert [(p["number"], p["actions"]) for p in compact["operative"]] == \
+        [(p["number"], p["actions"]) for p in original["operative"]]

@@ -59,6 +59,9 @@ def extract(raw: str, source_file: str, gazetteer: Gazetteer | None = None) -> D
     title_bodies: list[BodyMention] = find_bodies(header.title, ctx) if header.title else []
     concerns = _concerns(header.title, title_bodies, ctx)
     ctx.concerned = [b.key for b in concerns]
+    if not header.title:
+        # no title printed (a bare draft text): the organization the text cooperates with
+        ctx.concerned = _partner_in_text(body, gaz)
 
     paragraphs: dict[str, list[Paragraph]] = {"preambular": [], "operative": [], "annex": []}
     for raw_p in raws:
@@ -141,6 +144,20 @@ def _concerns(title: str | None, bodies: list[BodyMention], ctx: DocumentContext
             named = [BodyMention(key, entry.name, Span(start, start + len(m.group(1))), m.group(1), "title")]
         return named
     return [b for b in top if b.key not in ("UN", "UNGA", "UNSC", "SecretaryGeneral", "UNSystem")]
+
+
+PARTNER = re.compile(r"between the United Nations and (?:the )?([A-Z][\w’'\- ]{3,120}?)(?=[,;.:]| (?:in|on|to|for|and|as|at|is|has|was|within)\b)")
+
+
+def _partner_in_text(body: str, gaz: Gazetteer) -> list[str]:
+    """The body most often named in "between the United Nations and X", for texts without a title."""
+    counts: dict[str, int] = {}
+    for m in PARTNER.finditer(" ".join(body.split())):
+        for b in find_bodies(m.group(1), DocumentContext(gaz)):
+            if not b.nested and b.key not in ("UN", "UNSystem"):
+                counts[b.key] = counts.get(b.key, 0) + 1
+                break
+    return [max(counts, key=counts.get)] if counts else []
 
 
 def _organ_mention(organ: str, ctx: DocumentContext) -> tuple[BodyMention, ...]:
