@@ -248,6 +248,9 @@ def shared_triples(docs: Iterable[Document], gazetteer: Gazetteer) -> list[ox.Tr
             shared.append(T(node, U("permalink"), N(vocab.undocs_url(symbol))))
             if c["organ"]:
                 shared.append(T(node, U("organ"), N(vocab.body_iri(vocab.ORGAN_BODY_KEY[c["organ"]]))))
+            session = vocab.session_of(symbol)
+            if session is not None:
+                shared.append(T(node, U("session"), integer(session)))
         for dt in sorted(c["dates"]):
             if dt != in_corpus.get(symbol):
                 shared.append(T(node, U("adoptionDate"), lit(dt, XSD_DATE)))
