@@ -604,6 +604,8 @@ def _last_convention_secretariat(ctx: DocumentContext) -> str | None:
 
 def note_conventions(text: str, ctx: DocumentContext, offset: int) -> None:
     """Remember which conventions with a listed secretariat the text names, and where."""
+    if "Convention" not in text:
+        return
     for key, conv in ctx.gazetteer.convention_names():
         pos = text.rfind(conv)
         if pos >= 0:

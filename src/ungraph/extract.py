@@ -15,13 +15,15 @@ from . import clean
 from .actions import find_actions
 from .bodies import DocumentContext, detected_key, find_bodies
 from .gazetteer import Gazetteer, load
-from .header import agenda_title, parse_header, split_head
+from .header import agenda_title, parse_header, split_head, with_closing
 from .model import BodyMention, Document, Footnote, Paragraph, ReadError, Span
 from .read import read_text
 from .references import find_references
 from .segment import opening_phrase, segment
 from .verbs import leading_verb
 
+_SPACES = re.compile(r"\s+")
+_SPACE_PUNCT = re.compile(r"\s+([,;.:])")
 TITLE_ORG = re.compile(r"Cooperation between the United Nations and (?:the )?(.+)$", re.I)
 
 
@@ -44,7 +46,7 @@ def extract(raw: str, source_file: str, gazetteer: Gazetteer | None = None) -> D
     titles = tuple(t for t in (header.title, agenda_title(head)) if t)
     raws, notes, closing = segment(body, titles)
     if closing:
-        header = parse_header(head, organ, closing)
+        header = with_closing(header, closing)
     warnings: list[str] = []
     if organ is None:
         warnings.append("no author line (\"The General Assembly,\") found; the whole text was read as the body")
@@ -67,8 +69,8 @@ def extract(raw: str, source_file: str, gazetteer: Gazetteer | None = None) -> D
     for raw_p in raws:
         markers = clean.MARK_RE.findall(raw_p.text)
         plain = clean.MARK_RE.sub("", raw_p.text)
-        plain = re.sub(r"\s+", " ", plain).strip()
-        plain = re.sub(r"\s+([,;.:])", r"\1", plain)
+        plain = _SPACES.sub(" ", plain).strip()
+        plain = _SPACE_PUNCT.sub(r"\1", plain)
         plain = clean.repair_words(plain, vocab)
         footnotes = tuple(_footnote(m, notes[m], author) for m in dict.fromkeys(markers) if m in notes)
         refs, docs = find_references(plain, author)

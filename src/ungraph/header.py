@@ -196,26 +196,31 @@ def parse_header(head: str, organ: str | None, closing: str = "") -> Header:
     if im:
         issued = parse_date(im.group(0))
 
-    closing_flat = " ".join(closing.split())
-    meeting = None
-    mm = re.search(r"(\d{1,4}(?:st|nd|rd|th) (?:plenary )?meeting)\s*[,.]?\s*(?:" + DATE + ")?", closing_flat)
-    if sc_meeting:
-        meeting = sc_meeting
-    elif mm:
-        meeting = mm.group(1)
-        if adopted is None and mm.group(2):
-            adopted = parse_date(mm.group(0))
-        if kind == DocKind.OTHER and adopted:
-            kind = DocKind.RESOLUTION
-
+    meeting = sc_meeting
     draft_symbols = tuple(dict.fromkeys(
         d for d in DRAFT_RE.findall(flat) if d != symbol)) if adopted_m or kind == DocKind.RESOLUTION else ()
 
     if title:
         title = re.sub(r"\s+", " ", title).strip()
-    return Header(symbol=symbol, kind=kind, organ=organ, title=title, session=session,
-                  agenda_item=agenda, issued=issued, adopted=adopted, meeting=meeting,
-                  sponsors=sponsors, draft_symbols=draft_symbols)
+    header = Header(symbol=symbol, kind=kind, organ=organ, title=title, session=session,
+                    agenda_item=agenda, issued=issued, adopted=adopted, meeting=meeting,
+                    sponsors=sponsors, draft_symbols=draft_symbols)
+    return with_closing(header, closing) if closing else header
+
+
+CLOSING_MEETING = re.compile(r"(\d{1,4}(?:st|nd|rd|th) (?:plenary )?meeting)\s*[,.]?\s*(?:" + DATE + ")?")
+
+
+def with_closing(header: Header, closing: str) -> Header:
+    """The header completed by the closing lines ("102nd plenary meeting / 9 September 2021")."""
+    from dataclasses import replace
+
+    mm = CLOSING_MEETING.search(" ".join(closing.split()))
+    if not mm or header.meeting:
+        return header
+    adopted = header.adopted or (parse_date(mm.group(0)) if mm.group(2) else None)
+    kind = DocKind.RESOLUTION if header.kind == DocKind.OTHER and adopted else header.kind
+    return replace(header, meeting=mm.group(1), adopted=adopted, kind=kind)
 
 
 COMPOUND_STATES = ("Antigua and Barbuda", "Bosnia and Herzegovina", "Saint Kitts and Nevis",
