@@ -73,9 +73,11 @@ class Entry:
 class Gazetteer:
     """Entries by key and a token trie over every label."""
 
-    def __init__(self, entries: dict[str, Entry], version: str | None = None):
+    def __init__(self, entries: dict[str, Entry], version: str | None = None,
+                 kinds: dict[str, tuple[str, str]] | None = None):
         self.entries = entries
         self.version = version
+        self.kinds = kinds or {}          # kind -> (label, definition)
         self._trie: dict = {}
         self._by_label: dict[str, str] = {}
         for e in entries.values():
@@ -179,6 +181,7 @@ def load(path: str | None = None) -> Gazetteer:
         data = Path(path).read_bytes()
     SKOS, UNG, ORG, OWL = vocab.SKOS, vocab.UNG, vocab.ORG, vocab.OWL
     entries: dict[str, Entry] = {}
+    kinds: dict[str, dict[str, str]] = {}
     version = None
 
     def entry(subject) -> Entry | None:
@@ -192,6 +195,11 @@ def load(path: str | None = None) -> Gazetteer:
         p = t.predicate.value
         if p == OWL + "versionInfo" and t.subject.value == GAZETTEER_IRI:
             version = t.object.value
+            continue
+        if t.subject.value.startswith(vocab.KIND):
+            k = kinds.setdefault(t.subject.value[len(vocab.KIND):], {})
+            if p in (SKOS + "prefLabel", SKOS + "definition"):
+                k[p.rsplit("#", 1)[-1]] = t.object.value
             continue
         e = entry(t.subject)
         if e is None:
@@ -213,4 +221,5 @@ def load(path: str | None = None) -> Gazetteer:
     for e in entries.values():
         e.labels.sort()
         e.acronyms.sort()
-    return Gazetteer(entries, version)
+    return Gazetteer(entries, version,
+                     {k: (v.get("prefLabel", k), v.get("definition", "")) for k, v in kinds.items()})

@@ -238,6 +238,17 @@ def shared_triples(docs: Iterable[Document], gazetteer: Gazetteer) -> list[ox.Tr
     shared: list[ox.Triple] = []
     for key in sorted(bodies):
         shared += body_triples(bodies[key])
+    kinds_scheme = N(vocab.ID + "kinds")
+    for kind in sorted({b.kind for b in bodies.values() if b.kind}):
+        label, definition = gazetteer.kinds.get(kind, (kind, ""))
+        node = N(vocab.kind_iri(kind))
+        shared += [T(node, RDF_TYPE, N(vocab.SKOS + "Concept")),
+                   T(node, N(vocab.SKOS + "inScheme"), kinds_scheme),
+                   T(node, N(vocab.SKOS + "prefLabel"), lit(label, lang="en"))]
+        if definition:
+            shared.append(T(node, N(vocab.SKOS + "definition"), lit(definition, lang="en")))
+    if any(b.kind for b in bodies.values()):
+        shared.append(T(kinds_scheme, RDF_TYPE, N(vocab.SKOS + "ConceptScheme")))
     for symbol in sorted(cited):
         c = cited[symbol]
         node = N(vocab.document_iri(symbol))
