@@ -203,8 +203,8 @@ def test_object_properties_have_no_datatype_ranges(onto):
 @pytest.mark.parametrize("prop,datatype", [
     ("session", XSD.integer), ("order", XSD.integer), ("paragraphNumber", XSD.integer),
     ("adoptionDate", XSD.date),
-    ("start", XSD.nonNegativeInteger), ("end", XSD.nonNegativeInteger),
-    ("clauseStart", XSD.nonNegativeInteger), ("clauseEnd", XSD.nonNegativeInteger),
+    ("start", XSD.integer), ("end", XSD.integer),
+    ("clauseStart", XSD.integer), ("clauseEnd", XSD.integer),
     ("symbol", XSD.string), ("agendaItem", XSD.string), ("sourceFile", XSD.string),
     ("text", XSD.string), ("verb", XSD.string), ("verbPhrase", XSD.string),
     ("marker", XSD.string), ("openingPhrase", XSD.string), ("genericAddressee", XSD.string),

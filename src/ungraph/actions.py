@@ -33,6 +33,14 @@ ITS_EFFORT = re.compile(rf"^\s*(?:of\s+)?(its|their)\s+(?:[\w-]+\s+){{0,3}}?{EFF
 DIRECT_OBJECT = re.compile(r"^\s*(?:of|to|at)?\s*(?:the\s+)?$")
 LIST_GAP = re.compile(r"^(?:\s|,|;|\band\b|\bor\b|\bthe\b|\bas well as\b|\bespecially\b|\bin particular\b|"
                       r"\bincluding\b|\bsuch as\b|\bnotably\b|\bparticularly\b|\binter alia\b|\balso\b)*$")
+# a generic addressee is a noun phrase that ends with its generic head ("other international bodies",
+# "the United Nations agencies concerned", "the States members of the Organization")
+GENERIC_NP = re.compile(
+    r"^(?:the\s+|all\s+|other\s+|relevant\s+)*(?:[\w’'-]+\s+){0,7}?"
+    r"(?:agencies|organizations|organisations|institutions|bodies|entities|States|funds|programmes|"
+    r"organs|partners|community|stakeholders|donors|sector|society|countries|Governments|parties|"
+    r"mechanisms|actors|offices|system|instruments|members)"
+    r"(?:\s+concerned|\s+of\s+(?:the\s+)?[\w -]+)?$")
 GENERIC = re.compile(
     r"\b(?:agencies|organizations|organisations|institutions|bodies|entities|States|funds|programmes|"
     r"organs|partners|community|stakeholders|donors|sector|society|countries|Governments|parties|"
@@ -179,7 +187,7 @@ def _generic_parts(text: str, start: int, end: int, inside: list[BodyMention]) -
         part = part.strip(" ,;")
         if "\0" in part or not part or re.search(r"\b(?:to|between|with|for|in|on)\b", part):
             continue  # a named body, or a phrase that is more than an addressee
-        if GENERIC.search(part) and len(part.split()) <= 14:
+        if GENERIC_NP.match(part) and len(part.split()) <= 14:
             out.append(re.sub(r"\s+", " ", part))
     return out
 

@@ -29,12 +29,12 @@ HEADS = {
     "group", "federation", "league", "community", "alliance", "authority", "entity", "society",
     "directorate", "bureau", "parliament", "mechanism", "service", "unit", "facility", "academy",
     "university", "observatory", "programme", "panel", "team", "mission", "cooperation",
-    "co-operation", "corporation", "partnership", "initiative", "system",
+    "co-operation", "corporation", "initiative", "system",
     "commissioner", "executive",
 }
 # Heads that name a body only when they occur in a known name; in a detected name they
 # more often name an event, a plan or a document
-WEAK_HEADS = {"programme", "mechanism", "system", "initiative", "partnership",
+WEAK_HEADS = {"programme", "mechanism", "system", "initiative",
               "cooperation", "co-operation", "service", "unit", "team", "mission", "panel",
               "executive", "facility", "commissioner", "network"}
 REGION_WORDS = {"pacific", "caribbean", "levant", "empowerment", "near", "middle"}
@@ -230,6 +230,9 @@ def _detect(tokens: list[Token], found: list[_Found], ctx: DocumentContext) -> l
             if f is not None:
                 units.append((f.i, f.j, f))
                 j = f.j
+            elif units and t.text[:1].isdigit() and tokens[j - 1].text == "-" and tokens[j - 1].end == t.start:
+                units.append((j, j + 1, None))   # "COVID-19"
+                j += 1
             elif _cap(t) and not (units == [] and (t.norm in NON_NAME or t.norm in VERB_WORDS)):
                 units.append((j, j + 1, None))
                 j += 1
@@ -384,6 +387,9 @@ def _expand_shared_complement(tokens: list[Token], found: list[_Found], ctx: Doc
         if of is None or tokens[of - 1].norm not in HEADS:
             continue
         complement = ctx.name(f.key)[len(" ".join(t.text for t in tokens[f.i:of])):]  # as resolved
+        owner = ctx.gazetteer.lookup(re.sub(r"^\s*of\s+(?:the\s+)?", "", complement))
+        if owner is None or owner.kind == "OfficeHolder":
+            continue  # "the Office of the Special Adviser on Africa": "of" is inside the name
         taken = {x for g in out if g.via != "detected" for x in range(g.i, g.j)}
         k = f.i - 1
         if k >= 0 and tokens[k].norm == "the":

@@ -32,7 +32,7 @@ class BuildReport:
     documents: list[Document] = field(default_factory=list)
     errors: list[FileError] = field(default_factory=list)
     triples: int = 0
-    validation: object | None = None     # validate.ValidationSummary when validated
+    validation: object | None = None     # validate.ValidationReport when validated
 
     @property
     def files(self) -> int:

@@ -105,7 +105,17 @@ def extract(raw: str, source_file: str, gazetteer: Gazetteer | None = None) -> D
         operative=tuple(paragraphs["operative"]), annex=tuple(paragraphs["annex"]),
         concerns=tuple(concerns), other_mentions=tuple(m for m in extra_mentions if not m.nested),
         footnotes=orphans,
-        warnings=tuple(warnings), detected=tuple(ctx.detected.values()))
+        warnings=tuple(warnings), detected=_used_detected(ctx, paragraphs, concerns, extra_mentions))
+
+
+def _used_detected(ctx, paragraphs, concerns, extra) -> tuple:
+    """The bodies no list has that the document really names (not those replaced later)."""
+    used = {b.key for b in concerns} | {m.key for m in extra if not m.nested}
+    for ps in paragraphs.values():
+        for p in ps:
+            used |= {b.key for b in p.bodies}
+            used |= {b.key for a in p.actions for b in a.addressees}
+    return tuple(e for k, e in ctx.detected.items() if k in used)
 
 
 def gaz_vocabulary(gaz: Gazetteer):

@@ -224,7 +224,9 @@ def with_closing(header: Header, closing: str) -> Header:
 
 
 COMPOUND_STATES = ("Antigua and Barbuda", "Bosnia and Herzegovina", "Saint Kitts and Nevis",
-                   "Saint Vincent and the Grenadines", "Sao Tome and Principe", "Trinidad and Tobago")
+                   "Saint Vincent and the Grenadines", "Sao Tome and Principe", "Trinidad and Tobago",
+                   "United Kingdom of Great Britain and Northern Ireland", "Heard Island and McDonald Islands",
+                   "Turks and Caicos Islands", "Wallis and Futuna", "Saint Pierre and Miquelon")
 
 
 def split_sponsors(text: str) -> tuple[str, ...]:
