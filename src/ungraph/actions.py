@@ -31,7 +31,7 @@ EFFORT_NP = re.compile(
     r"(?:\s+(?:[\w-]+\s+){0,6}?)?\s*(of|by)\s+", re.I)
 ITS_EFFORT = re.compile(rf"^\s*(?:of\s+)?(its|their)\s+(?:[\w-]+\s+){{0,3}}?{EFFORT}\b", re.I)
 DIRECT_OBJECT = re.compile(r"^\s*(?:of|to|at)?\s*(?:the\s+)?$")
-LIST_GAP = re.compile(r"^(?:\s|,|;|\band\b|\bor\b|\bthe\b|\bas well as\b|\bespecially\b|\bin particular\b|"
+LIST_GAP = re.compile(r"^(?:\s|,|;|\(|\)|\band\b|\bor\b|\bthe\b|\bas well as\b|\bespecially\b|\bin particular\b|"
                       r"\bincluding\b|\bsuch as\b|\bnotably\b|\bparticularly\b|\binter alia\b|\balso\b)*$")
 # a generic addressee is a noun phrase that ends with its generic head ("other international bodies",
 # "the United Nations agencies concerned", "the States members of the Organization")

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from .clean import join_text
 from .model import DocKind, Header
 
 MONTHS = {m: i for i, m in enumerate(
@@ -73,7 +74,8 @@ def ordinal(word: str) -> int | None:
 
 
 SESSION_RE = re.compile(r"\b((?:one hundred(?: and)? )?[A-Za-z]+(?:[-–][a-z]+)?) (?:regular )?session\b", re.I)
-RES_NUMBER_TITLE = re.compile(r"^\s*((?:ES-|S-)?\d{1,4}/\d{1,4})(?:\s*[A-Z])?\.\s+(\S.*)$")
+RES_NUMBER_TITLE = re.compile(r"^\s*((?:ES-|S-)?\d{1,4}/\d{1,4}|\d{1,4}\s*[A-Z]?\s*\([IVXL]{1,6}\))"
+                              r"(?:\s*[A-Z])?\.\s+(\S.*)$")
 DECISION_NUMBER_TITLE = re.compile(r"^\s*(\d{1,3}/\d{3})\.\s+(\S.*)$")
 SYMBOL_RE = re.compile(r"^\s*((?:A|S|E)/(?:[A-Z]+/)*(?:RES/)?[\w.\-()/ ]+?)\s*$")
 DRAFT_RE = re.compile(r"\b(A/(?:ES-\d+/|S-\d+/)?\d{1,3}/L\.\d+(?:/(?:Add|Rev)\.\d+)*|S/\d{4}/\d+|A/HRC/\d+/L\.\d+(?:/Rev\.\d+)?|E/\d{4}/L\.\d+)")
@@ -137,9 +139,11 @@ def parse_header(head: str, organ: str | None, closing: str = "") -> Header:
     for i, line in enumerate(lines):
         m = RES_NUMBER_TITLE.match(line)
         if m and not _looks_like_date_or_page(line):
-            number = m.group(1)
+            number = re.sub(r"\s+", "", m.group(1))
             rest = _until_blank(lines, i + 1)
-            title = " ".join([m.group(2)] + rest)
+            title = m.group(2)
+            for piece in rest:
+                title = join_text(title, piece)
             if kind == DocKind.DECISION:
                 symbol = symbol if symbol and "/DEC/" in symbol else f"A/DEC/{number}"
             elif organ in (None, "GA"):
@@ -170,7 +174,9 @@ def parse_header(head: str, organ: str | None, closing: str = "") -> Header:
             sponsors = split_sponsors(who)
             if title is None:
                 after = [x for x in lines[i + 1:] if x]
-                title = " ".join(_until_blank(lines, _first_nonblank(lines, i + 1))) if after else None
+                title = None
+                for piece in (_until_blank(lines, _first_nonblank(lines, i + 1)) if after else []):
+                    title = piece if title is None else join_text(title, piece)
             break
     if symbol and re.search(r"/L\.\d+", symbol):
         kind = DocKind.DRAFT_RESOLUTION if kind != DocKind.DECISION else kind

@@ -98,8 +98,9 @@ def document_triples(doc: Document) -> Iterator[ox.Triple]:
     for f in doc.footnotes:
         yield T(d, U("hasFootnote"), N(vocab.footnote_iri(d.value, f.marker)))
         yield from _footnote_triples(d, f, footnotes_done)
+    numbered = any(p.number is not None for p in doc.operative)
     for p in doc.paragraphs:
-        yield from _paragraph_triples(d, p, shortcuts, footnotes_done)
+        yield from _paragraph_triples(d, p, shortcuts, footnotes_done, numbered)
     for prop, key in sorted(shortcuts):
         yield T(d, U(prop), N(vocab.body_iri(key)))
 
@@ -108,10 +109,21 @@ _HAS = {"preambular": "hasPreambularParagraph", "operative": "hasOperativeParagr
 _CLASS = {"preambular": "PreambularParagraph", "operative": "OperativeParagraph", "annex": "AnnexParagraph"}
 
 
-def _paragraph_triples(d: ox.NamedNode, p: Paragraph, shortcuts: set, footnotes_done: set) -> Iterator[ox.Triple]:
+def paragraph_iri(doc: str, p: Paragraph, numbered: bool) -> str:
+    """``#op8`` for operative paragraph 8; an unnumbered operative paragraph among numbered
+    ones (text the segmenter could not attach) gets ``#opu<order>`` so IRIs never collide."""
+    if p.kind == "operative":
+        if p.number is not None:
+            return vocab.paragraph_iri(doc, "operative", p.number)
+        if numbered:
+            return f"{doc}#opu{p.index}"
+    return vocab.paragraph_iri(doc, p.kind, p.index)
+
+
+def _paragraph_triples(d: ox.NamedNode, p: Paragraph, shortcuts: set, footnotes_done: set,
+                       numbered: bool) -> Iterator[ox.Triple]:
     T = ox.Triple
-    index = p.number if p.kind == "operative" and p.number is not None else p.index
-    pi = N(vocab.paragraph_iri(d.value, p.kind, index))
+    pi = N(paragraph_iri(d.value, p, numbered))
     yield T(d, U(_HAS[p.kind]), pi)
     yield T(pi, RDF_TYPE, U(_CLASS[p.kind]))
     yield T(pi, N(vocab.DCTERMS + "isPartOf"), d)
@@ -119,8 +131,9 @@ def _paragraph_triples(d: ox.NamedNode, p: Paragraph, shortcuts: set, footnotes_
     yield T(pi, U("text"), lit(p.text))
     if p.number is not None:
         yield T(pi, U("paragraphNumber"), integer(p.number))
-    elif p.kind == "operative":
-        # an unnumbered operative paragraph is number 1 of 1 ("Decides to include ...")
+    elif p.kind == "operative" and not numbered:
+        # operative paragraphs printed without numbers (a single "Decides to include ...") are
+        # numbered by their order
         yield T(pi, U("paragraphNumber"), integer(p.index))
     if p.opening:
         yield T(pi, U("openingPhrase"), lit(p.opening))

@@ -129,8 +129,10 @@ def segment(body: str, titles: tuple[str, ...] = ()) -> tuple[list[RawParagraph]
             starts_para = bool(OPERATIVE_NUMBER.match(text)) or preamble_opener(text) \
                 or bool(CLOSING.match(text)) or bool(ANNEX.match(text))
             sub_item = bool(SUB_ITEM.match(text))
-            if bare_number or (not _terminated(prev) and not starts_para) or text[:1].islower() \
-                    or sub_item:
+            # an operative paragraph ends with ";" or "."; one that stops at a comma goes on
+            unfinished = not _terminated(prev) or (
+                OPERATIVE_NUMBER.match(prev) is not None and MARK_RE.sub("", prev).rstrip(" \"'”’)*").endswith(","))
+            if bare_number or (unfinished and not starts_para) or text[:1].islower() or sub_item:
                 merged[-1] = clean.join_text(prev, text)
                 continue
         merged.append(text)
