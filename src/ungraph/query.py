@@ -20,6 +20,11 @@ and an IRI containing ``>``, spaces or braces is refused. The same block is used
 backend (embedded pyoxigraph, rdflib, a remote endpoint), so a query gives the same rows
 wherever it runs.
 
+A ``body`` parameter takes a body's name, acronym or key (``UNCTAD``, ``unctad``, ``United
+Nations Conference on Trade and Development``, ``SecretaryGeneral``) or its IRI. The name is
+first looked up in the graph, by a query where it is itself bound as a string literal, and
+the IRIs found are bound: engines then start from the body, not from every paragraph.
+
 >>> bind('SELECT ?d WHERE { ?d ung:symbol ?symbol }', {"symbol": [parse_value("symbol", 'A/RES/48/2"}', "string")]})
 'SELECT ?d WHERE { VALUES ?symbol { "A/RES/48/2\\\\"}" } ?d ung:symbol ?symbol }'
 """
@@ -43,7 +48,7 @@ import pyoxigraph as ox
 from . import vocab
 from .store import open_graph, python_value
 
-PARAM_TYPES = ("string", "integer", "decimal", "date", "iri", "boolean")
+PARAM_TYPES = ("string", "integer", "decimal", "date", "iri", "boolean", "body")
 DEFAULT_TIMEOUT = 30.0
 
 __all__ = [
@@ -120,7 +125,8 @@ def _header_lines(text: str) -> list[str]:
 def parse_header(text: str, name: str = "query", path: Path | None = None) -> SavedQuery:
     """Read the documentation block of a query.
 
-    >>> q = parse_header("# Question: Who?\\n# @param body: ECO (string) a body\\n# Example:\\n#   n\\n#   1\\nSELECT ?n {}")
+    >>> q = parse_header("# Question: Who?\\n# @param body: ECO (string) a body\\n"
+    ...                  "# Example:\\n#   n\\n#   1\\nSELECT ?n {}")
     >>> q.question, q.params, q.example
     ('Who?', (Param(name='body', default='ECO', type='string', doc='a body'),), 'n\\n1')
     """
@@ -179,13 +185,15 @@ def load_query(path: Path) -> SavedQuery:
 
 
 def queries_dir() -> Path:
-    """Where the saved queries live: ``$UNGRAPH_QUERIES``, the repository's ``queries/``, or ``./queries``."""
+    """Where the saved queries live: ``$UNGRAPH_QUERIES``, the repository's ``queries/``, the
+    copy installed with the package, or ``./queries``."""
     env = os.environ.get("UNGRAPH_QUERIES")
     if env:
         return Path(env)
-    repo = Path(__file__).resolve().parents[2] / "queries"
-    if repo.is_dir():
-        return repo
+    here = Path(__file__).resolve().parent
+    for candidate in (here.parents[1] / "queries", here / "resources" / "queries"):
+        if candidate.is_dir():
+            return candidate
     return Path("queries")
 
 
@@ -271,12 +279,42 @@ def parse_value(name: str, value: str, type_: str) -> ox.NamedNode | ox.Literal:
         raise bad(f"cannot be written as an RDF term ({exc})") from None
     except ValueError as exc:
         raise bad(str(exc)) from None
+    if type_ == "body":
+        if re.match(r"https?://", value.strip()):
+            return parse_value(name, value, "iri")
+        raise bad("a body's name must be looked up in a graph (see body_terms)")
     raise ParameterError(f"parameter {name} has unknown type {type_!r}")
 
 
-def bindings_for(query: SavedQuery, given: Iterable[tuple[str, str]] = ()) -> dict[str, list]:
+BODY_LOOKUP = f"""SELECT DISTINCT ?b WHERE {{
+  ?b a ung:Body ; skos:prefLabel ?pref .
+  OPTIONAL {{ ?b skos:altLabel ?alt }}
+  FILTER(LCASE(STR(?pref)) = LCASE(?name) || LCASE(STR(?alt)) = LCASE(?name)
+         || STR(?b) = CONCAT("{vocab.BODY}", ?name))
+}} ORDER BY ?b"""
+
+
+def body_terms(name: str, value: str, backend: Backend | None) -> list[ox.NamedNode]:
+    """The IRIs of the bodies a ``body`` parameter names (label or acronym, any case; key; IRI)."""
+    value = str(value).strip()
+    if re.match(r"https?://", value):
+        return [parse_value(name, value, "iri")]
+    if not value:
+        raise ParameterError(f"bad parameter {name}={value!r}: give a body's name, acronym or key")
+    if backend is None:
+        raise ParameterError(f"bad parameter {name}={value!r}: a body's name can only be looked up in a graph")
+    rows = backend.run(bind(BODY_LOOKUP, {"name": [ox.Literal(value)]})).rows
+    if not rows:
+        raise ParameterError(f"bad parameter {name}={value!r}: no body of the graph has this name, "
+                             "acronym or key")
+    return [ox.NamedNode(r[0]) for r in rows]
+
+
+def bindings_for(query: SavedQuery, given: Iterable[tuple[str, str]] = (),
+                 backend: Backend | None = None) -> dict[str, list]:
     """The terms to bind: every declared parameter (its default unless given) plus, for a query
-    that declares none, the given values as strings. A parameter may be given several times."""
+    that declares none, the given values as strings. A parameter may be given several times.
+    ``backend`` is where the names of ``body`` parameters are looked up."""
     text = strip_comments(query.text)
     values: dict[str, list[str]] = {}
     for name, value in given:
@@ -292,11 +330,17 @@ def bindings_for(query: SavedQuery, given: Iterable[tuple[str, str]] = ()) -> di
         if not re.search(rf"[?$]{name}\b", text):
             raise ParameterError(f"unknown parameter {name!r}: {query.name} has no variable ?{name}")
         type_ = declared[name].type if name in declared else "string"
-        out[name] = [parse_value(name, v, type_) for v in vals]
+        out[name] = _terms(name, vals, type_, backend)
     for p in query.params:
         if p.name not in out:
-            out[p.name] = [parse_value(p.name, p.default, p.type)]
+            out[p.name] = _terms(p.name, [p.default], p.type, backend)
     return out
+
+
+def _terms(name: str, values: list[str], type_: str, backend: Backend | None) -> list:
+    if type_ == "body":
+        return list(dict.fromkeys(t for v in values for t in body_terms(name, v, backend)))
+    return [parse_value(name, v, type_) for v in values]
 
 
 # --------------------------------------------------------------------------- query text
@@ -475,8 +519,10 @@ class Backend(Protocol):
     def run(self, sparql: str) -> Result: ...
 
 
-def _error_line(exc: Exception) -> str:
-    return " ".join(str(exc).split())
+def _error_line(exc: Exception, limit: int = 200) -> str:
+    """One line, at most ``limit`` characters (parsers list every token they expected)."""
+    line = " ".join(str(exc).split())
+    return line if len(line) <= limit else line[: limit - 1].rstrip() + "…"
 
 
 class EmbeddedStore:
@@ -536,13 +582,18 @@ class RdflibStore:
                          "json-ld": "json-ld", "rdf/xml": "xml"}.get(fmt.name.lower(), "turtle")
         self.graph = rdflib.Dataset() if fmt.supports_datasets else rdflib.Graph()
         try:
-            self.graph.parse(str(path), format=rdflib_format)
+            with warnings.catch_warnings():   # rdflib's own Dataset internals warn about themselves
+                warnings.simplefilter("ignore", DeprecationWarning)
+                self.graph.parse(str(path), format=rdflib_format)
         except Exception as exc:  # rdflib raises many parser-specific types
             raise ValueError(f"{path.name}: not a readable {fmt.name} graph ({_error_line(exc)})") from exc
 
     def run(self, sparql: str) -> Result:
         try:
-            res = self.graph.query(sparql, initNs=dict(vocab.PREFIXES))
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore", DeprecationWarning)
+                res = self.graph.query(sparql, initNs=dict(vocab.PREFIXES))
+                rows = list(res) if res.type == "SELECT" else []
         except Exception as exc:
             if type(exc).__name__ in ("ParseException", "ParseSyntaxException") or isinstance(exc, SyntaxError):
                 raise MalformedQuery(f"malformed query: {_error_line(exc)}") from exc
@@ -552,7 +603,7 @@ class RdflibStore:
         if res.type != "SELECT":
             raise QueryError("only SELECT and ASK queries print rows; use SELECT for CONSTRUCT/DESCRIBE")
         names = [str(v) for v in res.vars]
-        return Result(names, [tuple(python_value(_rdflib_term(v)) for v in row) for row in res])
+        return Result(names, [tuple(python_value(_rdflib_term(v)) for v in row) for row in rows])
 
 
 def _json_term(b: dict | None):
@@ -573,6 +624,22 @@ def _json_term(b: dict | None):
 def one_line_prefixes() -> str:
     """Every ungraph prefix on one line, so line numbers in error messages stay the user's + 1."""
     return " ".join(f"PREFIX {p}: <{ns}>" for p, ns in vocab.PREFIXES.items()) + "\n"
+
+
+def blank_header(query: str) -> str:
+    """The query with its leading comment lines emptied to ``#``: the parameters are already
+    bound, and a server that reads ``@param`` declarations (``ungraph serve``) must not bind
+    them again. Line numbers stay the same.
+
+    >>> blank_header("# @param s: x (string)\\nSELECT * { ?s ?p ?o } # end")
+    '#\\nSELECT * { ?s ?p ?o } # end'
+    """
+    lines = query.split("\n")
+    for i, line in enumerate(lines):
+        if line.strip() and not line.lstrip().startswith("#"):
+            break
+        lines[i] = "#" if line.strip() else line
+    return "\n".join(lines)
 
 
 def _shift_lines(message: str) -> str:
@@ -610,14 +677,14 @@ class Endpoint:
         w.setMethod(POST)
         w.setReturnFormat(JSON)
         w.setOnlyConneg(True)
-        w.setTimeout(max(1, int(round(self.timeout))) if self.timeout else None)
+        w.setTimeout(self.timeout or None)     # urlopen takes fractions of a second too
         if self.default_graph:
             w.addDefaultGraph(self.default_graph)
-        w.setQuery(one_line_prefixes() + sparql)
         where = self.url
         try:
-            with warnings.catch_warnings():
+            with warnings.catch_warnings():   # SPARQLWrapper warns when it cannot tell the query form
                 warnings.simplefilter("ignore")
+                w.setQuery(one_line_prefixes() + blank_header(sparql))
                 response = w.query()
                 raw = response.response.read()
         except E.QueryBadFormed as exc:
@@ -663,7 +730,7 @@ def _server_message(exc: Exception) -> str:
         m = re.fullmatch(r"b(['\"])(.*)\1", text, re.S)
         if m:
             text = m.group(2).encode().decode("unicode_escape", errors="replace")
-    return _shift_lines(_error_line(text))[:300]
+    return _error_line(_shift_lines(text))
 
 
 def _network_error(where: str, reason, timeout: float) -> EndpointError:
@@ -683,7 +750,8 @@ def run(backend: Backend, query: SavedQuery | str, params: Iterable[tuple[str, s
     """Run a saved query (or SPARQL text) with its parameters bound as terms.
 
     >>> from ungraph.store import from_triples
-    >>> t = ox.Triple(ox.NamedNode(vocab.DOC + "A/RES/75/324"), ox.NamedNode(vocab.UNG + "symbol"), ox.Literal("A/RES/75/324"))
+    >>> t = ox.Triple(ox.NamedNode(vocab.DOC + "A/RES/75/324"), ox.NamedNode(vocab.UNG + "symbol"),
+    ...               ox.Literal("A/RES/75/324"))
     >>> q = parse_header("# @param s: A/RES/75/324 (string)\\nSELECT ?d WHERE { ?d ung:symbol ?s }")
     >>> run(EmbeddedStore(from_triples([t])), q).rows
     [('https://w3id.org/ungraph/id/doc/A/RES/75/324',)]
@@ -692,5 +760,5 @@ def run(backend: Backend, query: SavedQuery | str, params: Iterable[tuple[str, s
     """
     if isinstance(query, str):
         query = parse_header(query, "query")
-    bindings = bindings_for(query, params)
+    bindings = bindings_for(query, params, backend)
     return backend.run(bind(query.text, bindings))
