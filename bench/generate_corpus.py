@@ -42,7 +42,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
 
-GENERATOR_VERSION = 1
+GENERATOR_VERSION = 2
 MANIFEST = ".manifest.json"
 LAST_SESSION = 80
 FIRST_MODERN_SESSION = 31          # from the thirty-first session on: A/RES/31/1
@@ -317,6 +317,36 @@ OTHER_OPERATIVE = [
     ("Reiterates", "reiterates", "its commitment to strengthening cooperation in {a};"),
 ]
 ADVERB_ALSO = ["Also", "Further"]
+# Clauses that lengthen an operative paragraph before its final ";" (no governing verb in them)
+EXTENSIONS = [
+    ", bearing in mind the priorities and needs of the countries concerned",
+    ", in accordance with their respective mandates and within existing resources",
+    ", with a view to contributing to the achievement of the internationally agreed development goals",
+    ", including through the mobilization of financial resources, the transfer of technology on mutually "
+    "agreed terms and the strengthening of national institutions",
+    ", in close coordination with national Governments and in a manner that avoids duplication of efforts",
+    ", taking into account the specific challenges faced by developing countries, in particular the least "
+    "developed countries, landlocked developing countries and small island developing States",
+    " through regional and subregional programmes, the exchange of information and experience, and joint "
+    "training activities for experts and officials",
+    ", as well as to the promotion of an enabling environment for investment, trade and economic growth at "
+    "the regional level",
+]
+LONG_PREAMBLE = [
+    "Recognizing that the coordination of efforts among international, regional and subregional organizations "
+    "in {a} contributes to the effectiveness of their activities and to the avoidance of duplication, and "
+    "stressing the importance of the exchange of information among them,",
+    "Conscious of the need for the efficient use of available resources and for closer cooperation among the "
+    "organizations of the United Nations system and regional organizations in the field of {a}, in particular "
+    "in the developing countries,",
+    "Deeply concerned that the progress achieved in {a} remains uneven across regions and that many countries "
+    "continue to face serious obstacles in mobilizing the resources needed for their development,",
+    "Expressing its conviction that regional cooperation in {a} can make a significant contribution to "
+    "peace, stability and prosperity, and to the well-being of the peoples of the region,",
+    "Welcoming the efforts made at the national, regional and international levels to strengthen cooperation "
+    "in {a}, including through the sharing of experience, capacity-building and the mobilization of "
+    "financial resources,",
+]
 
 
 # ------------------------------------------------------------------------------ the plan
@@ -392,29 +422,33 @@ def plan(n: int, seed: int, orgs: list[Body]) -> list[Doc]:
     pool = _series_pool(rng, orgs)
     cap = max(3, n // 3)             # a small corpus still has several series
     sessions = list(range(1, LAST_SESSION + 1))
-    weights = [0.3 + s / 20 for s in sessions]          # more series open in later sessions
+    # thematic series open at any session and run ~25 sessions; cooperation series open mostly
+    # after the twentieth session (observer status) and are renewed until today
+    theme_weights = [1.0 for s in sessions]
+    coop_weights = [0.2 if s < 20 else 1 + (s - 20) / 30 for s in sessions]
     docs: list[Doc] = []
     for series in pool:
         if len(docs) >= n:
             break
-        start = rng.choices(sessions, weights)[0]
+        coop = series.kind == "cooperation"
+        start = rng.choices(sessions, coop_weights if coop else theme_weights)[0]
+        end = LAST_SESSION if coop else min(LAST_SESSION, start + max(2, round(rng.expovariate(1 / 25))))
         period = 1 if rng.random() < 0.55 else 2
         kinds = []
         s = start
-        if series.kind == "cooperation":
+        if coop:
             kinds.append((s, "observer"))
             s += rng.choice((1, 2, 3))
-        while s <= LAST_SESSION:
-            kinds.append((s, "cooperation" if series.kind == "cooperation" else "theme"))
+        while s <= end:
+            kinds.append((s, "cooperation" if coop else "theme"))
             s += period
         for i, (s, kind) in enumerate(kinds[:min(cap, n - len(docs))]):
             doc = Doc(series, i, s, _adoption_date(rng, s), kind)
             series.members.append(doc)
             docs.append(doc)
-    else:
-        if len(docs) < n:
-            raise SystemExit(f"generate_corpus: the series pool holds only {len(docs)} documents; "
-                             f"add themes to plan {n}")
+    if len(docs) < n:
+        raise SystemExit(f"generate_corpus: the series pool holds only {len(docs)} documents; "
+                         f"add themes to plan {n}")
     _number(docs, rng)
     return docs
 
@@ -505,7 +539,12 @@ class Writer:
         t = self.rng.choice(DIRECTIVE_TAILS)
         if "{org}" in t and self.org is None:
             t = DIRECTIVE_TAILS[0]
-        return t.format(a=self.area(), org=self.org.name if self.org else "")
+        return t.format(a=self.area(), org=self.org.name if self.org else "") + self.extension()
+
+    def extension(self) -> str:
+        r = self.rng.random()
+        k = 2 if r < 0.25 else 1 if r < 0.7 else 0
+        return "".join(self.rng.sample(EXTENSIONS, k))
 
     # -- preamble
 
@@ -550,8 +589,9 @@ class Writer:
                                                              for r in listed]))
         for text, refs in texts:
             self.pre(text, refs)
-        for _ in range(rng.randint(1, 4)):
-            self.pre(rng.choice(FILLER_PREAMBLE).format(a=self.area()))
+        for _ in range(rng.randint(3, 9)):
+            pool = LONG_PREAMBLE if rng.random() < 0.6 else FILLER_PREAMBLE
+            self.pre(rng.choice(pool).format(a=self.area()))
         self.landmarks()
         if d.kind == "cooperation" and rng.random() < 0.7:
             self.pre(f"Noting with appreciation the {rng.choice(EFFORT_NOUNS)} of the {self.org.name} to "
@@ -613,12 +653,12 @@ class Writer:
             self.op("Requests", "requests", "to take the necessary action to implement the present resolution.",
                     [SECRETARY_GENERAL])
             return
-        count = max(3, min(40, round(rng.lognormvariate(math.log(11), 0.5))))
+        count = max(3, min(40, round(rng.lognormvariate(math.log(14), 0.5))))
         if rng.random() < 0.5:
             p = Para("operative", "")
             mark = self.note(p, "See " + self.report_symbol()) if rng.random() < 0.7 else ""
             verb = rng.choice(["Takes note", "Takes note with appreciation"])
-            p.text = f"{verb} of the report of the Secretary-General{mark};"
+            p.text = f"{verb} of the report of the Secretary-General;{mark}"
             p.actions.append({"verb": "takes note", "addressees": [], "generic": []})
             self.paras.append(p)
         used: dict[str, int] = {}
@@ -683,7 +723,7 @@ class Writer:
             of = "of " if verb == "takes note" else ""
             noun = rng.choice(EFFORT_NOUNS)
             p = Para("operative", f"{phrase} {of}the {noun} of {self.listing(bodies)} in the field of "
-                                  f"{self.area()};")
+                                  f"{self.area()}{self.extension()};")
             p.actions.append({"verb": verb, "addressees": [b.key for b in bodies], "generic": []})
             self.paras.append(p)
         elif r < 0.72:                                      # evaluates a relation, not a body
@@ -691,7 +731,7 @@ class Writer:
             partner = self.pick(1)[0]
             other = f"the {self.org.name}" if self.org else "the regional commissions"
             p = Para("operative", f"{self.verb_phrase(verb, used)} the ongoing cooperation between {other} and "
-                                  f"{self.name(partner)} in the area of {self.area()};")
+                                  f"{self.name(partner)} in the area of {self.area()}{self.extension()};")
             p.actions.append({"verb": verb, "addressees": [], "generic": []})
             self.paras.append(p)
         elif r < 0.84:                                      # notes ..., and invites X to ...
@@ -712,15 +752,18 @@ class Writer:
     # -- truth
 
     def truth(self) -> dict:
+        # a Recalling paragraph recalls what it names and what its footnotes name
         recalls: dict[str, str | None] = {}
         for p in self.paras:
             if p.recalling:
-                for s, dt in p.refs:
+                for s, dt in p.refs + [r for _, _, rs in p.notes for r in rs]:
                     if s not in recalls or (recalls[s] is None and dt):
                         recalls[s] = recalls.get(s) or dt
         cites: dict[str, str | None] = {}
         for p in self.paras:
-            refs = ([] if p.recalling else list(p.refs)) + [r for _, _, rs in p.notes for r in rs]
+            if p.recalling:
+                continue
+            refs = list(p.refs) + [r for _, _, rs in p.notes for r in rs]
             for s, dt in refs:
                 if s not in cites or (cites[s] is None and dt):
                     cites[s] = cites.get(s) or dt
@@ -878,15 +921,18 @@ def _paginate(head: list[str], body: list[tuple[str, list[int]]], notes: dict[in
 
     while i < len(body):
         line, marks = body[i]
-        need = len(current) + 1 + len(note_block(pending + marks))
+        # a paragraph number printed alone stays with the first line of its paragraph
+        k = i + 2 if re.fullmatch(r"\d{1,3}\. ", line) and i + 1 < len(body) else i + 1
+        marks = [m for _, ms in body[i:k] for m in ms]
+        need = len(current) + (k - i) + len(note_block(pending + marks))
         if need > cap and len(current) > 3:
             pages.append(current + note_block(pending))
             current, pending = [], []
             cap = rng.randint(42, 48)
             continue
-        current.append(line)
+        current += [x for x, _ in body[i:k]]
         pending += marks
-        i += 1
+        i = k
     pages.append(current + note_block(pending))
     return pages
 
@@ -911,11 +957,19 @@ def _pages_text(pages: list[list[str]], symbol: str, title: str, job: str, rng: 
 
 # ------------------------------------------------------------------------------ corpus
 
-def _zipf(n: int, rng: random.Random, s: float = 1.1) -> list[float]:
-    """Weights 1/rank^s over a seeded order of n bodies."""
-    ranks = list(range(1, n + 1))
-    rng.shuffle(ranks)
-    return [1 / r ** s for r in ranks]
+# The bodies resolutions address most often come first; the rest follow in a seeded order.
+FREQUENT = ["UNDP", "UNEP", "FAO", "WHO", "UNESCO", "UNIDO", "UNCTAD", "WorldBank", "UNICEF", "UNODC",
+            "ESCAP", "ECE", "ECA", "ECLAC", "ESCWA", "WFP", "UNFPA", "UNHCR", "IMF", "OCHA", "ILO", "IFAD",
+            "UN-Habitat", "UN-Women", "OHCHR", "DESA", "ITU", "WMO", "IMO", "ICAO", "UNWTO", "IsDB", "ADB",
+            "AfDB"]
+
+
+def _zipf(bodies: list[Body], rng: random.Random, s: float = 1.1) -> list[float]:
+    """Weights 1/rank^s: the FREQUENT bodies in that order, then the others shuffled."""
+    rest = [b.key for b in bodies if b.key not in FREQUENT]
+    rng.shuffle(rest)
+    rank = {k: r for r, k in enumerate([k for k in FREQUENT if any(b.key == k for b in bodies)] + rest, start=1)}
+    return [1 / rank[b.key] ** s for b in bodies]
 
 
 def _render_chunk(args) -> list[tuple[str, str, dict]]:
@@ -933,7 +987,7 @@ def generate(n: int, out: Path, seed: int = 7, jobs: int = 1, quiet: bool = True
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     addressees, orgs = _bodies()
-    zipf = _zipf(len(addressees), random.Random(f"zipf:{seed}"))
+    zipf = _zipf(addressees, random.Random(f"zipf:{seed}"))
     docs = plan(n, seed, orgs)
     docs.sort(key=lambda d: (d.session, d.res.number))
     chunks = [docs[i:i + 200] for i in range(0, len(docs), 200)]

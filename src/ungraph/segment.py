@@ -14,6 +14,7 @@ from .clean import MARK_RE
 
 OPERATIVE_NUMBER = re.compile(r"^\s*(\d{1,3})\s*\.(?:\s+|$)")
 CLOSING = re.compile(r"^\s*\d{1,4}(?:st|nd|rd|th)\s+(?:plenary\s+)?meeting\b", re.I)
+DANGLING = re.compile(r"\b(?:and|the|of|to|for|in|on|with|by|a|an|its|their|or|from|between)$")
 SUB_ITEM = re.compile(r"^\s*\((?:[a-z]{1,2}|[ivx]{1,5})\)\s")
 ANNEX = re.compile(r"^\s*Annex(?:\s+[IVX]+)?\s*$")
 
@@ -132,7 +133,10 @@ def segment(body: str, titles: tuple[str, ...] = ()) -> tuple[list[RawParagraph]
             # an operative paragraph ends with ";" or "."; one that stops at a comma goes on
             unfinished = not _terminated(prev) or (
                 OPERATIVE_NUMBER.match(prev) is not None and MARK_RE.sub("", prev).rstrip(" \"'”’)*").endswith(","))
-            if bare_number or (unfinished and not starts_para) or text[:1].islower() or sub_item:
+            # no paragraph ends with "and", "the" or "of": a page break cut this one
+            dangling = DANGLING.search(MARK_RE.sub("", prev).rstrip()) is not None
+            if bare_number or (unfinished and not starts_para) or text[:1].islower() or sub_item \
+                    or (dangling and not OPERATIVE_NUMBER.match(text)):
                 merged[-1] = clean.join_text(prev, text)
                 continue
         merged.append(text)
