@@ -56,6 +56,9 @@ ROWS = [
     ("Welcomes the recent cooperation between the Economic Cooperation Organization and the United "
      "Nations Industrial Development Organization;", "ECO", []),
     ("Welcomes the African Union's commitment to silencing the guns;", "AU", [("welcomes", ["AU"])]),
+    # "the Association" is the organization the resolution is about; "the Organization" the UN
+    ("Encourages the Association to strengthen its cooperation with the States Members of the "
+     "Organization;", "ASEAN", [("encourages", ["ASEAN"])]),
     # Security Council style
     ("Requests the Secretary-General to report to the Council on an urgent and continuing basis;", None,
      [("requests", ["SecretaryGeneral"])]),
@@ -94,3 +97,9 @@ def test_generic_addressees_are_recorded_as_printed():
 def test_governing_verbs(text, verbs):
     ctx = DocumentContext(load())
     assert [a.verb for a in find_actions(text, find_bodies(text, ctx))] == verbs
+
+
+def test_the_organization_is_the_united_nations_unless_the_document_is_about_one():
+    text = "Notes the cooperation with the States Members of the Organization;"
+    assert [b.key for b in find_bodies(text, DocumentContext(load(), concerned=["ASEAN"]))] == ["UN"]
+    assert [b.key for b in find_bodies(text, DocumentContext(load(), concerned=["ECO"]))] == ["ECO"]

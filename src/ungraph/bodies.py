@@ -558,6 +558,8 @@ def _resolve_head(head: str, ctx: DocumentContext, paragraph: list[str]) -> str 
     for k in ctx.concerned:
         if has(k):
             return k
+    if head == "organization" and "UN" in ctx.gazetteer.entries:
+        return "UN"   # unless the document is about an Organization, "the Organization" is the UN
     for k in reversed(paragraph + ctx.recent):
         if has(k):
             return k
