@@ -120,6 +120,7 @@ def segment(body: str, titles: tuple[str, ...] = ()) -> tuple[list[RawParagraph]
 
     # merge continuations: a unit that does not start a paragraph joins the one before
     merged: list[str] = []
+    operative_seen = False
     for unit in units:
         text = clean.join_lines(unit)
         if not text:
@@ -127,8 +128,10 @@ def segment(body: str, titles: tuple[str, ...] = ()) -> tuple[list[RawParagraph]
         if merged:
             prev = merged[-1]
             bare_number = re.fullmatch(r"\d{1,3}\s*\.", MARK_RE.sub("", prev).strip())
-            starts_para = bool(OPERATIVE_NUMBER.match(text)) or preamble_opener(text) \
-                or bool(CLOSING.match(text)) or bool(ANNEX.match(text))
+            # once the operative part has begun, only a number opens a paragraph: a page that
+            # starts with "Developing Countries ..." continues the paragraph before
+            starts_para = bool(OPERATIVE_NUMBER.match(text)) or bool(CLOSING.match(text)) \
+                or bool(ANNEX.match(text)) or (preamble_opener(text) and not operative_seen)
             sub_item = bool(SUB_ITEM.match(text))
             # an operative paragraph ends with ";" or "."; one that stops at a comma goes on
             unfinished = not _terminated(prev) or (
@@ -140,6 +143,7 @@ def segment(body: str, titles: tuple[str, ...] = ()) -> tuple[list[RawParagraph]
                 merged[-1] = clean.join_text(prev, text)
                 continue
         merged.append(text)
+        operative_seen = operative_seen or bool(OPERATIVE_NUMBER.match(text))
 
     # run-together operative paragraphs: "...social media; 7. Also welcomes ..."
     split: list[str] = []
