@@ -182,3 +182,24 @@ def test_markdown_footnote_syntax_and_html_entities():
     assert [f.text for f in d.preamble[0].footnotes] == ["See A/75/345."]
     assert [r.symbol for r in d.cites()] == ["A/RES/69/283"]
     assert "[^" not in d.operative[0].text and "&amp;" not in d.operative[0].text
+
+
+def test_operative_paragraph_continued_on_a_page_that_opens_with_a_participle():
+    body = """1. Further encourages the United Nations Conference on Trade and Development and
+the Office of the High Representative for the Least Developed Countries, Landlocked
+
+A/RES/75/12
+Cooperation between the United Nations and the
+Black Sea Economic Cooperation Organization
+
+20-15849
+5/5
+
+Developing Countries and Small Island Developing States to provide assistance;
+
+2. Requests the Secretary-General to report;
+"""
+    d = doc(body)
+    assert [p.number for p in d.operative] == [1, 2]
+    assert d.operative[0].text.endswith("Landlocked Developing Countries and Small Island Developing "
+                                        "States to provide assistance;")
