@@ -162,6 +162,15 @@ class SilentServer:
         self.sock.close()
 
 
+def started_server(purpose: str):
+    """A running Oxigraph server for a module's tests (skipped where the CLI is missing)."""
+    import pytest
+
+    if oxigraph_binary() is None:
+        pytest.skip(f"the oxigraph CLI (pip install oxigraph) is needed for the {purpose} tests")
+    return OxigraphServer()
+
+
 def closed_port_url(path: str = "/query") -> str:
     """A URL on a local port nobody listens on."""
     return f"http://127.0.0.1:{free_port()}{path}"

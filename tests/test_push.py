@@ -22,9 +22,7 @@ NAMED = "https://w3id.org/ungraph/id/graph/push-test"
 
 @pytest.fixture(scope="module")
 def server():
-    if support.oxigraph_binary() is None:
-        pytest.skip("the oxigraph CLI (pip install oxigraph) is needed for the push tests")
-    s = support.OxigraphServer()
+    s = support.started_server("push")
     yield s
     s.stop()
 

@@ -19,9 +19,7 @@ NAMED = "https://w3id.org/ungraph/id/graph/test"
 
 @pytest.fixture(scope="module")
 def server():
-    if support.oxigraph_binary() is None:
-        pytest.skip("the oxigraph CLI (pip install oxigraph) is needed for the remote tests")
-    s = support.OxigraphServer()
+    s = support.started_server("remote")
     graph = str(support.corpus_graph())
     for extra in ([], ["--graph-iri", NAMED]):
         out = CliRunner().invoke(main, ["push", graph, "--store", s.store_url, "--replace", *extra])
