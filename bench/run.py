@@ -160,6 +160,7 @@ def run_child(mode: str, params: dict, *, timeout: float, mem_limit_gb: float,
     that long passes after a result row without the next one."""
     cmd = [sys.executable, str(Path(__file__).resolve()), "--child", mode, "--params", json.dumps(params)]
     load_before = os.getloadavg()[0]
+    busy_before = _busy_seconds()
     t0 = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                             preexec_fn=_detach_but_die_with_parent, cwd=ROOT)
@@ -205,10 +206,27 @@ def run_child(mode: str, params: dict, *, timeout: float, mem_limit_gb: float,
         result["status"] = "failed"
         result["error"] = tail[-1500:]
     result["wall_seconds"] = round(wall, 3)
-    result["load_average_1min"] = [round(load_before, 2), round(os.getloadavg()[0], 2)]   # other users of the CPU
+    result["load_average_1min"] = [round(load_before, 2), round(os.getloadavg()[0], 2)]
+    busy_after = _busy_seconds()
+    if busy_before is not None and busy_after is not None:
+        # CPU the whole machine used meanwhile; minus the step's own, it is what others took
+        result["machine_cpu_seconds"] = round(busy_after - busy_before, 1)
+        own = result.get("cpu_self_seconds", 0) + result.get("cpu_children_seconds", 0)
+        if own:
+            result["others_cpu_seconds"] = round(max(0.0, busy_after - busy_before - own), 1)
     result["peak_tree_pss_mb"] = round(mem.peak_kb / 1024, 1)
     result["peak_processes"] = mem.peak_processes
     return result
+
+
+def _busy_seconds() -> float | None:
+    """CPU time all processes of the machine have used so far (from /proc/stat), in seconds."""
+    try:
+        fields = Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]
+        user, nice, system, idle, iowait, irq, softirq, steal = (int(x) for x in fields[:8])
+        return (user + nice + system + irq + softirq + steal) / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError):
+        return None
 
 
 def _detach_but_die_with_parent() -> None:
@@ -339,6 +357,16 @@ def child_validate(p: dict) -> None:
             summary["one_line"] = result.one_line()
         except Exception:
             pass
+    rules: dict[str, dict] = {}
+    for r in getattr(result, "results", None) or []:
+        key = f"{getattr(r, 'severity', '?')} {getattr(r, 'rule', '?')}"
+        entry = rules.setdefault(key, {"count": 0, "example": None})
+        entry["count"] += 1
+        if entry["example"] is None:
+            entry["example"] = {k: str(getattr(r, k, None))[:300] for k in
+                                ("source_file", "focus", "path", "value", "message")}
+    if rules:
+        summary["rules"] = rules
     _emit({"api": f"ungraph.validate.{name}{inspect.signature(f)}", "seconds": round(total, 3),
            "read_seconds": round(load_seconds, 3), "summary": summary, **_rusage()})
 
@@ -419,7 +447,52 @@ def child_analyze(p: dict) -> None:
         except Exception as exc:
             out["functions"][label] = {"status": "failed", "error": f"{type(exc).__name__}: {exc}"[:300],
                                        "seconds": round(time.perf_counter() - t, 3)}
+    if p.get("manifest"):
+        t = time.perf_counter()
+        try:
+            out["fidelity"] = fidelity(source, Path(p["manifest"]))
+        except Exception as exc:
+            out["fidelity"] = {"status": "failed", "error": f"{type(exc).__name__}: {exc}"[:300]}
+        out["fidelity"]["seconds"] = round(time.perf_counter() - t, 3)
     _emit({**out, **_rusage()})
+
+
+def fidelity(store, manifest: Path) -> dict:
+    """How much of the generator's truth the graph holds: precision and recall of recall and
+    cite edges and of the named addressees of directive and evaluative actions."""
+    from ungraph import vocab
+    from ungraph.verbs import is_directive
+
+    docs = json.loads(manifest.read_text(encoding="utf-8"))["documents"]
+    want: dict[str, set] = {"recalls": set(), "cites": set(), "directive": set(), "evaluative": set()}
+    for d in docs:
+        want["recalls"] |= {(d["symbol"], r["symbol"]) for r in d["recalls"]}
+        want["cites"] |= {(d["symbol"], r["symbol"]) for r in d["cites"]}
+        for a in d["actions"]:
+            kind = "directive" if is_directive(a["verb"]) else "evaluative"
+            want[kind] |= {(d["symbol"], a["paragraph"], a["verb"], k) for k in a["addressees"]}
+
+    def rows(q):
+        return [tuple(t.value for t in sol) for sol in store.query(vocab.SPARQL_PREFIXES + q)]
+
+    got: dict[str, set] = {"recalls": set(), "cites": set(), "directive": set(), "evaluative": set()}
+    for rel in ("recalls", "cites"):
+        got[rel] = set(rows(f"SELECT ?s ?r WHERE {{ ?d ung:sourceFile ?f ; ung:symbol ?s ; ung:{rel} ?x . "
+                            "?x ung:symbol ?r }"))
+    body = len(vocab.BODY)
+    for s, n, verb, b in rows("SELECT ?s ?n ?v ?b WHERE { ?d ung:sourceFile ?f ; ung:symbol ?s ; "
+                              "ung:hasOperativeParagraph ?p . ?p ung:paragraphNumber ?n ; ung:hasAction ?a . "
+                              "?a ung:verb ?v ; ung:addressee ?b }"):
+        kind = "directive" if is_directive(verb) else "evaluative"
+        got[kind].add((s, int(n), verb, b[body:]))
+    out = {}
+    for k in want:
+        hit = len(want[k] & got[k])
+        out[k] = {"truth": len(want[k]), "graph": len(got[k]),
+                  "precision": round(hit / len(got[k]), 4) if got[k] else None,
+                  "recall": round(hit / len(want[k]), 4) if want[k] else None,
+                  "missed_example": sorted(want[k] - got[k])[:3], "extra_example": sorted(got[k] - want[k])[:3]}
+    return out
 
 
 def _analysis_source(A, graph: Path):
@@ -517,8 +590,9 @@ def measure(n: int, args) -> dict:
                 f"{sum(1 for r in q['results'].values() if r.get('seconds') is not None)}/{len(queries)} ran")
 
     if "analysis" in steps:
-        out["analysis"] = run_child("analyze", {"graph": str(graph)}, timeout=args.analysis_timeout,
-                                    mem_limit_gb=args.mem_limit)
+        out["analysis"] = run_child("analyze", {"graph": str(graph),
+                                                "manifest": str(folder / generate_corpus.MANIFEST)},
+                                    timeout=args.analysis_timeout, mem_limit_gb=args.mem_limit)
         log(f"   analysis: {out['analysis'].get('status')}")
     if not args.keep_graph:
         graph.unlink(missing_ok=True)
@@ -620,6 +694,8 @@ def markdown(result: dict) -> str:
     row("build status", [get(r, "build", "status") or "–" for r in runs])
     row("build time (s)", [_fmt(get(r, "build", "seconds")) for r in runs], "< 120 s")
     row("documents per second", [_fmt(get(r, "build", "docs_per_second")) for r in runs])
+    row("CPU taken by other processes during the build (core-seconds)",
+        [_fmt(get(r, "build", "others_cpu_seconds")) for r in runs], "0 (idle machine)")
     row("CPU seconds (main + workers)", [_fmt((get(r, "build", "cpu_self_seconds") or 0)
                                              + (get(r, "build", "cpu_children_seconds") or 0)) for r in runs])
     for label, key in (("read", "read"), ("extract", "extract"), ("generate triples", "triples"),
@@ -635,6 +711,8 @@ def markdown(result: dict) -> str:
     row("validation (s)", [_fmt(get(r, "validation", "seconds")) if get(r, "validation", "seconds") is not None
                            else (get(r, "validation", "status") or "–") for r in runs], "< 60 s")
     row("validation peak memory (MB)", [_fmt(get(r, "validation", "peak_tree_pss_mb"), 0) for r in runs])
+    row("validation result", [(get(r, "validation", "summary", "one_line") or "–").replace("validated: ", "")
+                              for r in runs])
     row("load graph into oxigraph (s)", [_fmt(get(r, "queries", "oxigraph", "load_seconds"), 2) for r in runs])
     row("slowest saved query, oxigraph (s)", [_fmt(_slowest(get(r, "queries", "oxigraph")), 3) for r in runs],
         "< 1 s each")
@@ -643,6 +721,11 @@ def markdown(result: dict) -> str:
                                        else (get(r, "queries", "rdflib", "status") or "–") for r in runs])
     row("centrality (s)", [_analysis(r, "centrality") for r in runs], "< 15 s")
     row("longest recall chains (s)", [_analysis(r, "chains") for r in runs], "< 15 s")
+    for key, label in (("recalls", "recall edges"), ("cites", "cite edges"),
+                       ("directive", "addressees of directive actions"),
+                       ("evaluative", "addressees of evaluative actions")):
+        row(f"graph vs generator truth: {label} (precision / recall)",
+            [_pr(get(r, "analysis", "fidelity", key)) for r in runs])
     out = [head, sep] + rows
     for r in runs:
         q = r.get("queries") or {}
@@ -668,6 +751,12 @@ def markdown(result: dict) -> str:
                 f"load average before each size: "
                 + ", ".join(f"{r['n']:,}: {r['load_average_before'][0]:.1f}" for r in runs) + "."]
     return "\n".join(out)
+
+
+def _pr(f):
+    if not f or f.get("precision") is None:
+        return "–"
+    return f"{100 * f['precision']:.2f}% / {100 * f['recall']:.2f}%"
 
 
 def _slowest(q):
@@ -709,6 +798,8 @@ def main(argv=None) -> int:
     ap.add_argument("--steps", default=",".join(STEPS),
                     help="steps to run (default all): " + ",".join(STEPS) + "; without build, a kept graph is reused")
     ap.add_argument("--keep-graph", action="store_true", help="keep bench/corpora/*.ttl")
+    ap.add_argument("--report", type=Path, nargs="+", metavar="JSON",
+                    help="print the markdown tables of earlier result files (their runs side by side) and exit")
     ap.add_argument("--child", help=argparse.SUPPRESS)
     ap.add_argument("--params", help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
@@ -716,6 +807,13 @@ def main(argv=None) -> int:
     if args.child:
         {"build": child_build, "stages": child_stages, "validate": child_validate, "queries": child_queries,
          "analyze": child_analyze}[args.child](json.loads(args.params))
+        return 0
+
+    if args.report:
+        results = [json.loads(f.read_text()) for f in args.report]
+        merged = dict(results[-1])
+        merged["runs"] = sorted((r for res in results for r in res["runs"]), key=lambda r: r["n"])
+        print(markdown(merged))
         return 0
 
     sizes = [int(s.replace("_", "")) for s in args.sizes.split(",") if s.strip()]
