@@ -1,4 +1,4 @@
-"""The two SHACL engines behind ``validate_triples``: choice, errors and agreement.
+"""The three SHACL engines behind ``validate_triples``: choice, errors and agreement.
 
 Agreement on the corpus and on the graph broken in every way is tested in
 test_validate_corpus.py and test_validate_shapes.py; this file covers the rest.
@@ -47,7 +47,7 @@ def _shortcut_graph() -> list[ox.Triple]:
     ]
 
 
-@pytest.mark.parametrize("engine", ["pyshacl", "turbo"])
+@pytest.mark.parametrize("engine", ["sparql", "pyshacl", "turbo"])
 def test_a_valid_graph_gives_no_result(engine):
     if engine == "turbo" and not turbo_available():
         pytest.skip("pyshacl-turbo is not installed")
@@ -57,7 +57,7 @@ def test_a_valid_graph_gives_no_result(engine):
     assert report.one_line() == "validated: conforms (0 violations, 0 warnings, 0 info)"
 
 
-@pytest.mark.parametrize("engine", ["pyshacl", "turbo"])
+@pytest.mark.parametrize("engine", ["sparql", "pyshacl", "turbo"])
 def test_string_literals_in_sparql_constraints(engine):
     """pyshacl-turbo 0.6.5 misses string literals in SPARQL constraints when given a
     pyoxigraph Store, so ungraph hands it N-Triples: both engines must see the action."""
@@ -74,9 +74,24 @@ def test_string_literals_in_sparql_constraints(engine):
 
 def test_engine_choice():
     assert resolve_engine("pyshacl") == "pyshacl"
-    assert resolve_engine("auto") == ("turbo" if turbo_available() else "pyshacl")
+    assert resolve_engine("auto") == "sparql"
+    assert resolve_engine("auto", load_shapes()) == "sparql"
     with pytest.raises(ValidationError, match="unknown SHACL engine 'fast'"):
         resolve_engine("fast")
+
+
+def test_shapes_the_compiler_cannot_translate_go_to_another_engine():
+    """A SPARQL constraint that asks for $shapesGraph: auto falls back, sparql says why."""
+    odd = tmp_dir() / "engines-shapes-graph.ttl"
+    odd.write_text("""@prefix sh: <http://www.w3.org/ns/shacl#> .
+@prefix ung: <https://w3id.org/ungraph/ontology#> .
+<https://example.org/shapes#S> a sh:NodeShape ; sh:targetSubjectsOf ung:symbol ;
+    sh:sparql [ sh:select "SELECT $this WHERE { GRAPH $shapesGraph { $this ?p ?o } }" ] .
+""")
+    shapes = load_shapes([odd])
+    assert resolve_engine("auto", shapes) == ("turbo" if turbo_available() else "pyshacl")
+    with pytest.raises(ValidationError, match=r"the sparql engine cannot run these shapes: .*shapesGraph"):
+        resolve_engine("sparql", shapes)
 
 
 def test_shapes_files():
@@ -89,7 +104,7 @@ def test_shapes_files():
         load_shapes([bad])
 
 
-@pytest.mark.parametrize("engine", ["pyshacl", "turbo"])
+@pytest.mark.parametrize("engine", ["sparql", "pyshacl", "turbo"])
 def test_shapes_an_engine_refuses_are_one_clear_error(engine):
     if engine == "turbo" and not turbo_available():
         pytest.skip("pyshacl-turbo is not installed")

@@ -6,9 +6,13 @@ value at fault, and, looked up in the data graph, the document (source file and 
 the paragraph and the words that the result concerns, so that a person can fix the text,
 the gazetteer or the code.
 
-Two SHACL engines sit behind one function: pySHACL (the reference) and pyshacl-turbo (a
-native engine with the same API and, on this project's shapes and test suite, the same
-results; ``engine="auto"`` uses it when it is installed).
+Three SHACL engines sit behind one function. ``sparql`` (the default) compiles the shapes
+to SPARQL queries (``ungraph.shacl_sparql``) and runs them over the whole graph in the
+embedded store: it is the one that scales to the whole record. pySHACL (the reference)
+and pyshacl-turbo (a native engine with pySHACL's API) check focus node by focus node;
+they give the same results on this project's shapes and tests, and validate large
+graphs in batches of documents. ``engine="auto"`` is ``sparql``, or, when a shapes file
+uses a feature the compiler does not translate, turbo if installed, else pySHACL.
 
 >>> import pyoxigraph as ox
 >>> from ungraph import vocab
@@ -45,9 +49,11 @@ from rdflib.collection import Collection
 from rdflib.namespace import RDF, RDFS, SH
 
 from . import rdf, vocab
+from .shacl_sparql import Unsupported, compile_shapes, has_subclasses, run_checks
+from .store import from_triples
 
 SHAPES_NS = "https://w3id.org/ungraph/shapes#"
-ENGINES = ("auto", "pyshacl", "turbo")
+ENGINES = ("auto", "sparql", "pyshacl", "turbo")
 SEVERITIES = ("Violation", "Warning", "Info")
 FORMATS = ("text", "turtle", "html", "json")
 
@@ -301,10 +307,19 @@ def turbo_available() -> bool:
     return True
 
 
-def resolve_engine(engine: str = "auto") -> str:
-    """``auto`` is pyshacl-turbo when installed (it gives pySHACL's results, faster), else pySHACL."""
+def resolve_engine(engine: str = "auto", shapes: rdflib.Graph | None = None) -> str:
+    """``auto`` is the sparql engine (whole graph at once, fastest) when it can translate the
+    shapes, else pyshacl-turbo when installed, else pySHACL."""
     if engine not in ENGINES:
         raise ValidationError(f"unknown SHACL engine {engine!r}; use one of {', '.join(ENGINES)}")
+    if engine in ("auto", "sparql"):
+        try:
+            if shapes is not None:
+                _compiled(shapes, True)
+            return "sparql"
+        except Unsupported as exc:
+            if engine == "sparql":
+                raise ValidationError(f"the sparql engine cannot run these shapes: {exc}") from None
     if engine == "auto":
         return "turbo" if turbo_available() else "pyshacl"
     if engine == "turbo" and not turbo_available():
@@ -393,9 +408,11 @@ def validate_triples(triples: Iterable[ox.Triple], extra_shapes: Sequence[str | 
                      engine: str = "auto", *, graph: str | None = None,
                      project_shapes: bool = True) -> ValidationReport:
     """Validate triples (pyoxigraph terms) against the shapes; results carry their context."""
-    started = time.perf_counter()
-    name = resolve_engine(engine)
     shapes = load_shapes(extra_shapes, project_shapes=project_shapes)
+    if resolve_engine(engine, shapes) == "sparql":
+        return validate_store(from_triples(triples), extra_shapes, graph=graph, project_shapes=project_shapes)
+    started = time.perf_counter()
+    name = resolve_engine(engine, shapes)
     triples = rdf.sorted_triples(triples)
     report_graph = rdflib.Graph()
     merged = report_graph.resource(rdflib.BNode())
@@ -405,28 +422,112 @@ def validate_triples(triples: Iterable[ox.Triple], extra_shapes: Sequence[str | 
         data = ox.serialize(batch, format=ox.RdfFormat.N_TRIPLES)
         with _quiet_rdflib():  # an ill-typed literal is a result to report, not a traceback to log
             batch_report = _RUNNERS[name](data, shapes)
-        context = _Context(batch)
+        context = _Context(from_triples(batch))
         # only the report's own results: nested sh:detail results explain them, they are not results
         for report in batch_report.subjects(RDF.type, SH.ValidationReport):
             for node in batch_report.objects(report, SH.result):
-                result = _result(batch_report, node, shapes, context)
-                key = (result.severity, result.rule, result.node_shape, result.component, result.focus,
-                       result.path, result.value_term, result.message)
-                if key in seen:
-                    continue   # a shared node (a body, a cited resolution) checked in two batches
-                seen[key] = result
-                merged.add(SH.result, node)
-                for t in _subtree(batch_report, node):
-                    report_graph.add(t)
-    report_graph.add((merged.identifier, SH.conforms,
+                _merge(_result(batch_report, node, shapes, context), node, batch_report, report_graph,
+                       merged.identifier, seen)
+    return _report(seen, report_graph, merged.identifier, name, started, graph, extra_shapes, project_shapes,
+                   len(triples), shapes)
+
+
+def validate_store(store: ox.Store, extra_shapes: Sequence[str | Path] = (), *, graph: str | None = None,
+                   project_shapes: bool = True) -> ValidationReport:
+    """Validate the graph held by a store with the sparql engine: every shape compiled to
+    SPARQL and run over the whole graph at once."""
+    started = time.perf_counter()
+    shapes = load_shapes(extra_shapes, project_shapes=project_shapes)
+    try:
+        checks = _compiled(shapes, has_subclasses(store))
+    except Unsupported as exc:
+        raise ValidationError(f"the sparql engine cannot run these shapes: {exc}") from None
+    try:
+        rows = run_checks(store, checks)
+    except (SyntaxError, OSError) as exc:   # a SPARQL constraint the store cannot parse or run
+        raise ValidationError(f"a SPARQL constraint cannot run: {_one_line(exc)}") from None
+    report_graph = rdflib.Graph()
+    report = rdflib.BNode()
+    report_graph.add((report, RDF.type, SH.ValidationReport))
+    context = _Context(store)
+    seen: dict[tuple, ValidationResult] = {}
+    for row in rows:
+        node = rdflib.BNode()
+        check = row.check
+        report_graph.add((node, RDF.type, SH.ValidationResult))
+        report_graph.add((node, SH.focusNode, _rdflib_term(row.focus)))
+        report_graph.add((node, SH.resultSeverity, check.severity))
+        report_graph.add((node, SH.sourceShape, check.shape))
+        report_graph.add((node, SH.sourceConstraintComponent, check.component))
+        report_graph.add((node, SH.resultMessage, rdflib.Literal(row.message)))
+        if check.constraint is not None:
+            report_graph.add((node, SH.sourceConstraint, check.constraint))
+        if row.value is not None:
+            report_graph.add((node, SH.value, _rdflib_term(row.value)))
+        path = _rdflib_term(row.path) if row.path is not None else check.path
+        if path is not None:
+            report_graph.add((node, SH.resultPath, path))
+            for t in _subtree(shapes, path) if isinstance(path, rdflib.BNode) else ():
+                report_graph.add(t)
+        _merge(_result(report_graph, node, shapes, context), node, report_graph, None, report, seen)
+    return _report(seen, report_graph, report, "sparql", started, graph, extra_shapes, project_shapes,
+                   len(store), shapes)
+
+
+_COMPILED: dict[tuple[int, bool], tuple] = {}
+
+
+def _compiled(shapes: rdflib.Graph, subclasses: bool):
+    """The checks of a shapes graph (compiled once per graph; ``load_shapes`` caches graphs)."""
+    key = (id(shapes), subclasses)
+    if key not in _COMPILED or _COMPILED[key][0] is not shapes:
+        _COMPILED[key] = (shapes, compile_shapes(shapes, subclasses=subclasses))
+    return _COMPILED[key][1]
+
+
+def _rdflib_term(term):
+    if isinstance(term, ox.NamedNode):
+        return rdflib.URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return rdflib.BNode(term.value)
+    if isinstance(term, ox.Literal):
+        if term.language:
+            return rdflib.Literal(term.value, lang=term.language)
+        if term.datatype.value == vocab.XSD + "string":
+            return rdflib.Literal(term.value)   # as rdflib reads a plain literal
+        return rdflib.Literal(term.value, datatype=rdflib.URIRef(term.datatype.value))
+    return rdflib.Literal(str(term))
+
+
+def _merge(result: ValidationResult, node, source: rdflib.Graph, target: rdflib.Graph | None, report,
+           seen: dict) -> None:
+    """Keep one result per rule, node, value and component (a shared node checked in two
+    batches gives it twice) and its triples in the merged report graph."""
+    key = (result.severity, result.rule, result.node_shape, result.component, result.focus,
+           result.path, result.value_term, result.message)
+    if key in seen:
+        if target is None:
+            source.remove((node, None, None))
+        return
+    seen[key] = result
+    if target is None:
+        source.add((report, SH.result, node))
+        return
+    target.add((report, SH.result, node))
+    for t in _subtree(source, node):
+        target.add(t)
+
+
+def _report(seen: dict, report_graph: rdflib.Graph, report, engine: str, started: float, graph, extra_shapes,
+            project_shapes: bool, triples: int, shapes: rdflib.Graph) -> ValidationReport:
+    report_graph.add((report, SH.conforms,
                       rdflib.Literal(not any(r.severity == "Violation" for r in seen.values()))))
-    results = sorted(seen.values(), key=_result_key)
     for p, ns in {**vocab.PREFIXES, "sh": str(SH), "ungsh": SHAPES_NS}.items():
         report_graph.bind(p, ns)
-    return ValidationReport(results=results, engine=name, seconds=time.perf_counter() - started,
-                            graph=graph, shapes=shapes_files(extra_shapes, project_shapes=project_shapes),
-                            triples=len(triples), report_graph=report_graph,
-                            rules=rule_index(shapes))
+    return ValidationReport(results=sorted(seen.values(), key=_result_key), engine=engine,
+                            seconds=time.perf_counter() - started, graph=graph,
+                            shapes=shapes_files(extra_shapes, project_shapes=project_shapes),
+                            triples=triples, report_graph=report_graph, rules=rule_index(shapes))
 
 
 # Validation cost grows faster than the graph (the engines evaluate SPARQL constraints node by
@@ -503,7 +604,34 @@ def _subtree(g: rdflib.Graph, node) -> Iterable[tuple]:
 def validate_graph(path: str | Path, extra_shapes: Sequence[str | Path] = (), engine: str = "auto",
                    *, project_shapes: bool = True) -> ValidationReport:
     """Validate a graph file (any format ``ungraph build`` writes) against the shapes."""
+    if resolve_engine(engine, load_shapes(extra_shapes, project_shapes=project_shapes)) == "sparql":
+        return validate_store(read_store(path), extra_shapes, graph=str(path), project_shapes=project_shapes)
     return validate_triples(read_graph(path), extra_shapes, engine, graph=str(path), project_shapes=project_shapes)
+
+
+def read_store(path: str | Path) -> ox.Store:
+    """A graph file loaded straight into the embedded store, or a :class:`ValidationError`."""
+    from .store import open_graph
+
+    _check_graph_file(path)
+    try:
+        return open_graph(Path(path))
+    except (SyntaxError, ValueError, UnicodeDecodeError) as exc:
+        raise ValidationError(_one_line(exc)) from None
+    except OSError as exc:
+        raise ValidationError(f"{path}: cannot be read ({exc.strerror or exc})") from None
+
+
+def _check_graph_file(path: str | Path) -> None:
+    path = Path(path)
+    if not path.exists():
+        raise ValidationError(f"{path}: no such graph file")
+    if not path.is_file():
+        raise ValidationError(f"{path}: not a file")
+    try:
+        rdf.rdf_format(path)
+    except ValueError as exc:
+        raise ValidationError(str(exc)) from None
 
 
 def read_graph(path: str | Path) -> list[ox.Triple]:
@@ -614,10 +742,8 @@ def compact(iri: str) -> str:
 class _Context:
     """Looks results up in the data graph: focus node -> document, paragraph, span."""
 
-    def __init__(self, triples: list[ox.Triple]):
-        from .store import from_triples
-
-        self.store = from_triples(triples)
+    def __init__(self, store: ox.Store):
+        self.store = store
         self._cache: dict = {}
 
     def _rows(self, query: str, **bindings) -> list[dict]:

@@ -18,8 +18,9 @@ from ..validate import ENGINES, FORMATS, ValidationError, render, validate_graph
                    "turtle: the standard sh:ValidationReport; html: a page to read in a browser; "
                    "json: every result as data.")
 @click.option("-e", "--engine", type=click.Choice(ENGINES), default="auto", show_default=True,
-              help="SHACL engine: pyshacl (the reference) or turbo (pyshacl-turbo, faster); "
-                   "auto uses turbo when it is installed.")
+              help="SHACL engine: sparql (the shapes compiled to SPARQL and run on the whole graph "
+                   "in the embedded store; the fastest), pyshacl (the reference) or turbo (pyshacl-turbo); "
+                   "auto is sparql unless a shapes file needs a feature it does not translate.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
               help="Write the report to this file instead of the standard output.")
 @click.option("--limit", type=click.IntRange(min=0), default=20, show_default=True,
