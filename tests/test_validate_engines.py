@@ -72,6 +72,26 @@ def test_string_literals_in_sparql_constraints(engine):
                                 "Economic Cooperation Organization")
 
 
+@pytest.mark.parametrize("engine", ["sparql", "pyshacl", "turbo"])
+def test_a_paragraph_number_used_twice(engine):
+    """OperativeNumberingShape counts paragraphs per number in a sub-query (pairs of paragraphs
+    are quadratic on the whole record): every engine must bind $this inside it."""
+    if engine == "turbo" and not turbo_available():
+        pytest.skip("pyshacl-turbo is not installed")
+    d, p2 = N(vocab.DOC + "A/80/L.99"), N(vocab.DOC + "A/80/L.99#op2")
+    graph = _shortcut_graph() + [
+        T(d, U("hasOperativeParagraph"), p2), T(p2, TYPE, U("OperativeParagraph")),
+        T(p2, N(vocab.DCTERMS + "isPartOf"), d), T(p2, U("order"), L("2", datatype=N(vocab.XSD + "integer"))),
+        T(p2, U("paragraphNumber"), L("1", datatype=N(vocab.XSD + "integer"))), T(p2, U("text"), L("Decides.")),
+    ]
+    found = [(r.focus, r.value, r.message) for r in validate_triples(graph, engine=engine).results
+             if r.rule == "ungsh:OperativeNumberingShape"]
+    assert found == [(d.value, "1", "Operative paragraph number 1 is used twice: operative paragraphs are "
+                                    "numbered 1, 2, 3 ... without gaps or repeats.")]
+    assert not [r for r in validate_triples(_shortcut_graph(), engine=engine).results
+                if r.rule == "ungsh:OperativeNumberingShape"]
+
+
 def test_engine_choice():
     assert resolve_engine("pyshacl") == "pyshacl"
     assert resolve_engine("auto") == "sparql"

@@ -56,6 +56,7 @@ class Check:
     messages: tuple[str, ...] = ()          # sh:message of the constraint, else of the shape
     constraint: rdflib.term.Node | None = None   # sh:sourceConstraint (SPARQL constraints)
     default_message: str = ""
+    screen: str | None = None               # ASK without the targets: false means no result
 
 
 @dataclass(frozen=True)
@@ -367,8 +368,15 @@ class _Compiler:
             for component, pattern, value, params in self.constraints(shape, "?this"):
                 select = "SELECT DISTINCT ?this" + (f" ({value} AS ?value)" if value else "") + (
                     f" ({params['path_var']} AS ?path)" if "path_var" in params else "")
+                screen = None
+                if path is not None and component not in _NEEDS_TARGETS:
+                    screen = f"ASK {{ {pattern} }}"
+                elif path is not None and component in _AT_MOST and params["count"] >= 1:
+                    # no subject has two values: no focus node has more than one
+                    screen = (f"ASK {{ {{ SELECT (COUNT(*) AS ?all) (COUNT(DISTINCT ?this) AS ?subjects) WHERE "
+                              f"{{ ?this {self.path(path)} ?any }} }} FILTER(?all != ?subjects) }}")
                 out.append(Check(shape, component, severity, path, f"{select} WHERE {{ {focus} {pattern} }}",
-                                 messages, default_message=_default_message(component, params, g)))
+                                 messages, default_message=_default_message(component, params, g), screen=screen))
             for constraint in self.objects(shape, SH.sparql):
                 out.append(self.sparql_check(shape, constraint, focus, severity, path, messages))
         return out
@@ -407,6 +415,16 @@ class _Compiler:
                 if prefix is not None and ns is not None:
                     lines.append(f"PREFIX {prefix}: <{ns}>\n")
         return "".join(sorted(set(lines)))
+
+
+# A value of a property shape fails most constraints whatever node has it, so a query over
+# every subject (no target pattern) that finds nothing proves that no focus node fails, and
+# it is cheaper (no join with the targets). Not for these: what a focus node lacks needs the
+# focus nodes, and a count of values per focus node is screened by counting subjects.
+_AT_MOST = {SH.MaxCountConstraintComponent, SH.QualifiedMaxCountConstraintComponent}
+_NEEDS_TARGETS = {SH.MinCountConstraintComponent, SH.QualifiedMinCountConstraintComponent,
+                  SH.HasValueConstraintComponent, SH.ClosedConstraintComponent, SH.MaxCountConstraintComponent,
+                  SH.QualifiedMaxCountConstraintComponent, SH.UniqueLangConstraintComponent}
 
 
 def _name(node) -> str:
@@ -456,7 +474,7 @@ def run_checks(store: ox.Store, checks: list[Check], *, threads: int | None = No
     threads = threads or min(8, os.cpu_count() or 1)
 
     def run(check: Check) -> list[Row]:
-        if not check.query:
+        if not check.query or (check.screen and not store.query(check.screen)):
             return []
         solutions = store.query(check.query)
         names = [v.value for v in solutions.variables]
