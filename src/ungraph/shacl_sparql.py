@@ -31,8 +31,9 @@ from __future__ import annotations
 import itertools
 import os
 import re
+import threading
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import pyoxigraph as ox
 import rdflib
@@ -316,8 +317,23 @@ class _Compiler:
     def _values_conforming(self, this: str, path: str, names: list[str], qualified) -> str:
         pattern = " ".join(f"{this} {path} {x} ." for x in names)
         if qualified is not None:
-            pattern += " " + " ".join(f"FILTER NOT EXISTS {{ {self.fails(qualified, x)} }}" for x in names)
+            for x in names:
+                test = self.failure_test(qualified, x)
+                pattern += f" FILTER(!({test}))" if test else f" FILTER NOT EXISTS {{ {self.fails(qualified, x)} }}"
         return f"{pattern} FILTER({_distinct(names)})"
+
+    def failure_test(self, shape, this: str) -> str | None:
+        """When a shape only tests the node itself (sh:in, sh:datatype ...), the expression
+        that is true when it fails: a FILTER, cheaper than a NOT EXISTS per value."""
+        if self.objects(shape, SH.property) or (shape, SH.sparql, None) in self.g:
+            return None
+        tests = []
+        for _, pattern, _, _ in self.constraints(shape, this):
+            m = re.fullmatch(r"\s*FILTER(\(.*\))\s*", pattern, re.DOTALL)
+            if not m or "EXISTS" in m.group(1) or "{" in m.group(1):
+                return None
+            tests.append(m.group(1))
+        return " || ".join(tests) or "false"
 
     def _fewer_than(self, this: str, path: str, n: int, qualified=None) -> str:
         if n > _PAIRWISE_LIMIT:
@@ -379,7 +395,7 @@ class _Compiler:
                                  messages, default_message=_default_message(component, params, g), screen=screen))
             for constraint in self.objects(shape, SH.sparql):
                 out.append(self.sparql_check(shape, constraint, focus, severity, path, messages))
-        return out
+        return _shared_screens(out)
 
     def sparql_check(self, shape, constraint, focus: str, severity, path, messages) -> Check:
         g = self.g
@@ -456,6 +472,23 @@ def _default_message(component, params: dict, g: rdflib.Graph) -> str:
     return texts[name]() if name in texts else f"{name} constraint violated"
 
 
+def _shared_screens(checks: list[Check]) -> list[Check]:
+    """Minimum counts on the same focus nodes share one screen: one pass over the focus
+    nodes asks whether any of them lacks any of the values (they seldom do)."""
+    groups: dict[str, list[Check]] = {}
+    for c in checks:
+        m = re.fullmatch(r"SELECT DISTINCT \?this WHERE \{ (.*) (FILTER NOT EXISTS \{ .* \}) \}", c.query, re.DOTALL)
+        if c.component == SH.MinCountConstraintComponent and m:
+            groups.setdefault(m.group(1), []).append(c)
+    screens = {}
+    for focus, members in groups.items():
+        tests = " || ".join(re.fullmatch(r"SELECT DISTINCT \?this WHERE \{ .* FILTER (NOT EXISTS \{ .* \}) \}",
+                                         c.query, re.DOTALL).group(1) for c in members)
+        for c in members:
+            screens[id(c)] = f"ASK {{ {focus} FILTER({tests}) }}"
+    return [replace(c, screen=screens[id(c)]) if id(c) in screens else c for c in checks]
+
+
 def compile_shapes(shapes: rdflib.Graph, *, subclasses: bool = True) -> list[Check]:
     """Every constraint of every shape with targets, as a :class:`Check`.
 
@@ -473,8 +506,20 @@ def run_checks(store: ox.Store, checks: list[Check], *, threads: int | None = No
     while it evaluates a query) and return their results."""
     threads = threads or min(8, os.cpu_count() or 1)
 
+    screens: dict[str, bool] = {}
+    locks: dict[str, threading.Lock] = {}
+    lock = threading.Lock()
+
+    def passes(screen: str) -> bool:
+        with lock:
+            own = locks.setdefault(screen, threading.Lock())
+        with own:   # a shared screen runs once
+            if screen not in screens:
+                screens[screen] = not store.query(screen)
+        return screens[screen]
+
     def run(check: Check) -> list[Row]:
-        if not check.query or (check.screen and not store.query(check.screen)):
+        if not check.query or (check.screen and passes(check.screen)):
             return []
         solutions = store.query(check.query)
         names = [v.value for v in solutions.variables]
