@@ -568,18 +568,6 @@ def _code_mask(text: str) -> list[bool]:
     return mask
 
 
-def _closing(text: str, mask: list[bool], opening: int) -> int:
-    depth = 0
-    for k in range(opening, len(text)):
-        if mask[k] and text[k] == "{":
-            depth += 1
-        elif mask[k] and text[k] == "}":
-            depth -= 1
-            if depth == 0:
-                return k
-    raise Unsupported("unbalanced braces in a SPARQL constraint")
-
-
 _NOT_EXISTS = re.compile(r"FILTER\s*(?:\(\s*)?NOT\s+EXISTS\s*\{", re.IGNORECASE)
 _PLAIN = re.compile(r"\b(FILTER|BIND|OPTIONAL|SELECT|VALUES|MINUS|GRAPH|SERVICE|UNION|EXISTS)\b", re.IGNORECASE)
 
@@ -605,7 +593,7 @@ def _anti_joins(body: str) -> str:
             if not mask[m.start()] or m.group(0).rstrip("{").rstrip().endswith("("):
                 continue
             opening = m.end() - 1
-            close = _closing(body, mask, opening)
+            close = _enclosing_end(body, mask, opening + 1)
             inner = body[opening + 1:close]
             code = "".join(ch if mask[opening + 1 + k] else " " for k, ch in enumerate(inner))
             if _PLAIN.search(code) or "{" in code or not re.search(r"[?$]this\b", inner):

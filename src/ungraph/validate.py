@@ -637,14 +637,8 @@ def _check_graph_file(path: str | Path) -> None:
 def read_graph(path: str | Path) -> list[ox.Triple]:
     """The triples of a graph file, or a :class:`ValidationError` in one line."""
     path = Path(path)
-    if not path.exists():
-        raise ValidationError(f"{path}: no such graph file")
-    if not path.is_file():
-        raise ValidationError(f"{path}: not a file")
-    try:
-        fmt = rdf.rdf_format(path)
-    except ValueError as exc:
-        raise ValidationError(str(exc)) from None
+    _check_graph_file(path)
+    fmt = rdf.rdf_format(path)
     try:
         return rdf.read(path)
     except (SyntaxError, ValueError, UnicodeDecodeError) as exc:
