@@ -33,7 +33,7 @@ import os
 import re
 import threading
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 
 import pyoxigraph as ox
 import rdflib
@@ -69,7 +69,6 @@ class Row:
     value: object = None
     path: ox.NamedNode | None = None
     message: str = ""
-    bindings: dict = field(default_factory=dict, compare=False, hash=False)
 
 
 # Predicates of the SHACL namespace that are not constraint parameters.
@@ -368,6 +367,7 @@ class _Compiler:
             shapes |= set(g.subjects(p, None))
         shapes |= set(g.objects(None, SH.property))
         out: list[Check] = []
+        minimums: dict[str, list[tuple[int, str]]] = {}   # focus pattern -> (check index, test)
         for shape in sorted(shapes, key=str):
             if self.deactivated(shape):
                 continue
@@ -391,11 +391,19 @@ class _Compiler:
                     # no subject has two values: no focus node has more than one
                     screen = (f"ASK {{ {{ SELECT (COUNT(*) AS ?all) (COUNT(DISTINCT ?this) AS ?subjects) WHERE "
                               f"{{ ?this {self.path(path)} ?any }} }} FILTER(?all != ?subjects) }}")
+                if component == SH.MinCountConstraintComponent:   # pattern: FILTER NOT EXISTS { ... }
+                    minimums.setdefault(focus, []).append((len(out), pattern.removeprefix("FILTER ")))
                 out.append(Check(shape, component, severity, path, f"{select} WHERE {{ {focus} {pattern} }}",
                                  messages, default_message=_default_message(component, params, g), screen=screen))
             for constraint in self.objects(shape, SH.sparql):
                 out.append(self.sparql_check(shape, constraint, focus, severity, path, messages))
-        return _shared_screens(out)
+        # Minimum counts on the same focus nodes share one screen: one pass over the focus
+        # nodes asks whether any of them lacks any of the values (they seldom do).
+        for focus, members in minimums.items():
+            screen = f"ASK {{ {focus} FILTER({' || '.join(test for _, test in members)}) }}"
+            for i, _ in members:
+                out[i] = replace(out[i], screen=screen)
+        return out
 
     def sparql_check(self, shape, constraint, focus: str, severity, path, messages) -> Check:
         g = self.g
@@ -472,23 +480,6 @@ def _default_message(component, params: dict, g: rdflib.Graph) -> str:
     return texts[name]() if name in texts else f"{name} constraint violated"
 
 
-def _shared_screens(checks: list[Check]) -> list[Check]:
-    """Minimum counts on the same focus nodes share one screen: one pass over the focus
-    nodes asks whether any of them lacks any of the values (they seldom do)."""
-    groups: dict[str, list[Check]] = {}
-    for c in checks:
-        m = re.fullmatch(r"SELECT DISTINCT \?this WHERE \{ (.*) (FILTER NOT EXISTS \{ .* \}) \}", c.query, re.DOTALL)
-        if c.component == SH.MinCountConstraintComponent and m:
-            groups.setdefault(m.group(1), []).append(c)
-    screens = {}
-    for focus, members in groups.items():
-        tests = " || ".join(re.fullmatch(r"SELECT DISTINCT \?this WHERE \{ .* FILTER (NOT EXISTS \{ .* \}) \}",
-                                         c.query, re.DOTALL).group(1) for c in members)
-        for c in members:
-            screens[id(c)] = f"ASK {{ {focus} FILTER({tests}) }}"
-    return [replace(c, screen=screens[id(c)]) if id(c) in screens else c for c in checks]
-
-
 def compile_shapes(shapes: rdflib.Graph, *, subclasses: bool = True) -> list[Check]:
     """Every constraint of every shape with targets, as a :class:`Check`.
 
@@ -533,7 +524,7 @@ def run_checks(store: ox.Store, checks: list[Check], *, threads: int | None = No
             if value is None and check.constraint is not None and check.path is None:
                 value = focus   # a SPARQL constraint of a node shape: the focus node is the value
             path = bindings.get("path") if isinstance(bindings.get("path"), ox.NamedNode) else None
-            rows.append(Row(check, focus, value, path, _message(check, bindings), bindings))
+            rows.append(Row(check, focus, value, path, _message(check, bindings)))
         return rows
 
     with ThreadPoolExecutor(max_workers=threads) as pool:

@@ -408,11 +408,11 @@ def validate_triples(triples: Iterable[ox.Triple], extra_shapes: Sequence[str | 
                      engine: str = "auto", *, graph: str | None = None,
                      project_shapes: bool = True) -> ValidationReport:
     """Validate triples (pyoxigraph terms) against the shapes; results carry their context."""
-    shapes = load_shapes(extra_shapes, project_shapes=project_shapes)
-    if resolve_engine(engine, shapes) == "sparql":
-        return validate_store(from_triples(triples), extra_shapes, graph=graph, project_shapes=project_shapes)
     started = time.perf_counter()
+    shapes = load_shapes(extra_shapes, project_shapes=project_shapes)
     name = resolve_engine(engine, shapes)
+    if name == "sparql":
+        return validate_store(from_triples(triples), extra_shapes, graph=graph, project_shapes=project_shapes)
     triples = rdf.sorted_triples(triples)
     report_graph = rdflib.Graph()
     merged = report_graph.resource(rdflib.BNode())
