@@ -289,9 +289,14 @@ def join_text(a: str, b: str) -> str:
 WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]|[A-Za-z]")
 
 
-def vocabulary(text: str) -> Counter:
-    """Counts of lower-cased words in a text (hyphenated parts counted as well)."""
-    counts: Counter = Counter()
+def vocabulary(text: str, base: Counter | None = None) -> Counter:
+    """Counts of lower-cased words in a text (hyphenated parts counted as well), added to a
+    copy of ``base`` when given.
+
+    >>> vocabulary("Capacity-building", Counter({"capacity": 2}))
+    Counter({'capacity': 3, 'capacity-building': 1, 'building': 1})
+    """
+    counts: Counter = Counter(base) if base else Counter()   # copying into an empty Counter is a C-level dict update
     for w in WORD.findall(text):
         lw = w.lower()
         counts[lw] += 1

@@ -55,7 +55,7 @@ def extract(raw: str, source_file: str, gazetteer: Gazetteer | None = None) -> D
                         "operative verb such as \"Decides\"); not a resolution or decision text")
 
     author = header.organ or "GA"
-    vocab = clean.vocabulary(head + "\n" + "\n".join(r.text for r in raws)) + gaz_vocabulary(gaz)
+    vocab = clean.vocabulary(head + "\n" + "\n".join(r.text for r in raws), gaz_vocabulary(gaz))
     ctx = DocumentContext(gaz)
 
     title_bodies: list[BodyMention] = find_bodies(header.title, ctx) if header.title else []

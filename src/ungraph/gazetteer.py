@@ -31,14 +31,28 @@ class Token(NamedTuple):
 _NORM_TABLE = str.maketrans({"’": "'", "–": "-", "—": "-"})
 
 
-@lru_cache(maxsize=65536)
-def _norm_token(t: str) -> str:
-    return t.lower().translate(_NORM_TABLE).replace("organisation", "organization")
+def _normalise(text: str) -> str:
+    return text.lower().translate(_NORM_TABLE).replace("organisation", "organization")
+
+
+_norm_token = lru_cache(maxsize=65536)(_normalise)
 
 
 def tokenize(text: str) -> list[Token]:
-    """Words and single punctuation marks, with their character offsets."""
-    return [Token(m.group(0), m.start(), m.end(), _norm_token(m.group(0))) for m in TOKEN.finditer(text)]
+    """Words and single punctuation marks, with their character offsets.
+
+    >>> [(t.text, t.start, t.norm) for t in tokenize("the Organisation’s")]
+    [('the', 0, 'the'), ('Organisation', 4, 'organization'), ('’', 16, "'"), ('s', 17, 's')]
+    """
+    norm = _normalise(text)      # normalised once; each token's is then a slice of it
+    if len(norm) != len(text):   # a capital whose lower case is longer ("İ"): token by token
+        return [Token(m.group(), m.start(), m.end(), _norm_token(m.group())) for m in TOKEN.finditer(text)]
+    out: list[Token] = []
+    append, new = out.append, tuple.__new__   # tuple.__new__ skips NamedTuple's Python-level __new__
+    for m in TOKEN.finditer(text):
+        start, end = m.span()
+        append(new(Token, (m.group(), start, end, norm[start:end])))
+    return out
 
 
 def is_acronym(label: str) -> bool:

@@ -26,7 +26,7 @@ class Organ(str, Enum):
     ECOSOC = "ECOSOC"
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True, order=True, slots=True)
 class Span:
     """Half-open character range ``[start, end)`` in a paragraph's text."""
 
@@ -37,7 +37,7 @@ class Span:
         return text[self.start:self.end]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ResolutionRef:
     """A reference to a UN resolution, resolved to its canonical symbol.
 
@@ -52,7 +52,7 @@ class ResolutionRef:
     text: str                   # the words as printed
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class DocumentRef:
     """A reference to a UN document that is not a resolution (report, record, statement, decision)."""
 
@@ -62,7 +62,7 @@ class DocumentRef:
     text: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class BodyMention:
     """A named body found in a paragraph, resolved to a gazetteer or detected body key."""
 
@@ -75,7 +75,7 @@ class BodyMention:
     addressable: bool = True    # False for "States members of X", "agencies of X", "X-related"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Action:
     """One governing verb of an operative paragraph and whom it addresses."""
 
@@ -93,7 +93,7 @@ class Action:
         return is_directive(self.verb)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Footnote:
     marker: str                 # "1", "*", "a"
     text: str
@@ -101,7 +101,7 @@ class Footnote:
     documents: tuple[DocumentRef, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Paragraph:
     """A preambular or operative paragraph, with what was found in it."""
 
@@ -121,7 +121,7 @@ class Paragraph:
         return self.kind == "preambular" and (self.opening or "").lower().startswith("recalling")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Header:
     """Metadata read from the document's header, title block and closing lines."""
 
@@ -138,7 +138,7 @@ class Header:
     draft_symbols: tuple[str, ...] = () # drafts the resolution was adopted from: A/75/L.131
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Document:
     """One UN document, read and analysed."""
 

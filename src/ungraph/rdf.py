@@ -7,6 +7,7 @@ the triples before serializing so that the same corpus always gives the same fil
 from __future__ import annotations
 
 import io
+from functools import lru_cache
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -30,8 +31,15 @@ FORMATS = {
 }
 
 
+@lru_cache(maxsize=256)
 def U(term: str) -> ox.NamedNode:
+    """A term of the ungraph ontology (cached: a build asks for the same few dozen millions of times)."""
     return ox.NamedNode(vocab.UNG + term)
+
+
+@lru_cache(maxsize=4096)
+def _body_node(key: str) -> ox.NamedNode:
+    return ox.NamedNode(vocab.body_iri(key))
 
 
 def N(iri: str) -> ox.NamedNode:
@@ -83,7 +91,7 @@ def document_triples(doc: Document) -> Iterator[ox.Triple]:
     for draft in h.draft_symbols:
         yield T(d, U("basedOnDraft"), N(vocab.document_iri(draft)))
     for b in doc.concerns:
-        yield T(d, U("concerns"), N(vocab.body_iri(b.key)))
+        yield T(d, U("concerns"), _body_node(b.key))
     for r in doc.recalls():
         yield T(d, U("recalls"), N(vocab.document_iri(r.symbol)))
     for r in doc.cites():
@@ -91,7 +99,7 @@ def document_triples(doc: Document) -> Iterator[ox.Triple]:
     for x in doc.documents():
         yield T(d, U("citesDocument"), N(vocab.document_iri(x.symbol)))
     for m in doc.mentions():
-        yield T(d, U("mentions"), N(vocab.body_iri(m.key)))
+        yield T(d, U("mentions"), _body_node(m.key))
 
     shortcuts: set[tuple[str, str]] = set()
     footnotes_done: set[str] = set()
@@ -102,7 +110,7 @@ def document_triples(doc: Document) -> Iterator[ox.Triple]:
     for p in doc.paragraphs:
         yield from _paragraph_triples(d, p, shortcuts, footnotes_done, numbered)
     for prop, key in sorted(shortcuts):
-        yield T(d, U(prop), N(vocab.body_iri(key)))
+        yield T(d, U(prop), _body_node(key))
 
 
 _HAS = {"preambular": "hasPreambularParagraph", "operative": "hasOperativeParagraph", "annex": "hasAnnexParagraph"}
@@ -138,7 +146,7 @@ def _paragraph_triples(d: ox.NamedNode, p: Paragraph, shortcuts: set, footnotes_
     if p.opening:
         yield T(pi, U("openingPhrase"), lit(p.opening))
     for key in dict.fromkeys(b.key for b in p.bodies):
-        yield T(pi, U("mentions"), N(vocab.body_iri(key)))
+        yield T(pi, U("mentions"), _body_node(key))
     for n, r in enumerate(list(p.references) + list(p.documents), start=1):
         yield from _reference_triples(pi, N(vocab.reference_iri(pi.value, n)), r)
     for f in p.footnotes:
@@ -185,7 +193,7 @@ def _action_triples(d, pi, n: int, a: Action, shortcuts: set) -> Iterator[ox.Tri
     yield T(ai, U("clauseStart"), integer(a.clause.start))
     yield T(ai, U("clauseEnd"), integer(a.clause.end))
     for b in a.addressees:
-        yield T(ai, U("addressee"), N(vocab.body_iri(b.key)))
+        yield T(ai, U("addressee"), _body_node(b.key))
         prop = vocab.VERB_SHORTCUT.get(a.verb)
         if prop:
             shortcuts.add((prop, b.key))
@@ -301,13 +309,12 @@ def _scheme_triples() -> Iterator[ox.Triple]:
     yield T(N(GAZETTEER_IRI), RDF_TYPE, N(vocab.SKOS + "ConceptScheme"))
 
 
-def _key(t: ox.Triple) -> tuple[str, str, str]:
-    return (str(t.subject), str(t.predicate), str(t.object))
-
-
 def sorted_triples(triples: Iterable[ox.Triple]) -> list[ox.Triple]:
-    """Unique triples in a stable order: graphs diff cleanly in git."""
-    return sorted(set(triples), key=_key)
+    """Unique triples in a stable order: graphs diff cleanly in git.
+
+    The key is the triple's N-Triples line: the same order as (subject, predicate, object)
+    compared term by term, since a space sorts before every character a term can hold."""
+    return sorted(set(triples), key=str)
 
 
 def rdf_format(path: Path) -> ox.RdfFormat:
@@ -319,7 +326,10 @@ def rdf_format(path: Path) -> ox.RdfFormat:
 
 
 def serialize(triples: Iterable[ox.Triple], fmt: ox.RdfFormat) -> bytes:
-    ordered = sorted_triples(triples)
+    return _serialize_sorted(sorted_triples(triples), fmt)
+
+
+def _serialize_sorted(ordered: list[ox.Triple], fmt: ox.RdfFormat) -> bytes:
     if fmt.supports_datasets:
         quads = [ox.Quad(t.subject, t.predicate, t.object, ox.DefaultGraph()) for t in ordered]
         return ox.serialize(quads, format=fmt, prefixes=_prefixes(fmt))
@@ -353,7 +363,7 @@ def chunk_bytes(triples: list[ox.Triple], fmt: ox.RdfFormat) -> bytes:
     """One sorted chunk serialized for a streamed file (no prefix declarations)."""
     if not triples:
         return b""
-    data = serialize(triples, fmt)
+    data = _serialize_sorted(triples, fmt)
     if fmt in (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG, ox.RdfFormat.N3):
         data = _drop_prefixes(data)
     return data
