@@ -63,6 +63,7 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import networkx as nx
 import pyoxigraph as ox
@@ -369,8 +370,7 @@ def _selected_documents(docs: dict[str, dict], concerns: dict[str, set[str]], se
     return keep
 
 
-@dataclass(frozen=True)
-class _Action:
+class _Action(NamedTuple):      # a tuple: hundreds of thousands are made for one network
     document: str
     paragraph: str
     number: int
