@@ -31,7 +31,6 @@ from __future__ import annotations
 import itertools
 import os
 import re
-import threading
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 
@@ -494,24 +493,16 @@ def has_subclasses(store: ox.Store) -> bool:
 
 def run_checks(store: ox.Store, checks: list[Check], *, threads: int | None = None) -> list[Row]:
     """Run the checks on the store (in parallel threads: pyoxigraph frees the interpreter
-    while it evaluates a query) and return their results."""
+    while it evaluates a query) and return their results.
+
+    First every distinct screen runs once, then the checks whose screen found something and
+    those without one: no thread ever waits for a screen another thread is running."""
     threads = threads or min(8, os.cpu_count() or 1)
 
-    screens: dict[str, bool] = {}
-    locks: dict[str, threading.Lock] = {}
-    lock = threading.Lock()
-
-    def passes(screen: str) -> bool:
-        with lock:
-            own = locks.setdefault(screen, threading.Lock())
-        with own:   # a shared screen runs once
-            if screen not in screens:
-                screens[screen] = not store.query(screen)
-        return screens[screen]
+    def screen_finds(screen: str) -> bool:
+        return bool(store.query(screen))
 
     def run(check: Check) -> list[Row]:
-        if not check.query or (check.screen and passes(check.screen)):
-            return []
         solutions = store.query(check.query)
         names = [v.value for v in solutions.variables]
         rows = []
@@ -528,7 +519,10 @@ def run_checks(store: ox.Store, checks: list[Check], *, threads: int | None = No
         return rows
 
     with ThreadPoolExecutor(max_workers=threads) as pool:
-        return [row for rows in pool.map(run, checks) for row in rows]
+        screens = list(dict.fromkeys(c.screen for c in checks if c.query and c.screen))
+        found = dict(zip(screens, pool.map(screen_finds, screens)))
+        due = [c for c in checks if c.query and (not c.screen or found[c.screen])]
+        return [row for rows in pool.map(run, due) for row in rows]
 
 
 def _code_mask(text: str) -> list[bool]:
