@@ -543,7 +543,8 @@ class EmbeddedStore:
         if isinstance(results, ox.QueryTriples):
             raise QueryError("only SELECT and ASK queries print rows; use SELECT for CONSTRUCT/DESCRIBE")
         names = [v.value for v in results.variables]
-        return Result(names, [tuple(python_value(sol[n]) for n in names) for sol in results])
+        # a solution iterates over its values in the order of the variables (by name is slower)
+        return Result(names, [tuple(map(python_value, sol)) for sol in results])
 
 
 def _rdflib_term(t):
