@@ -43,3 +43,19 @@ def test_python_dash_m_is_the_same_program():
     out = subprocess.run([sys.executable, "-m", "ungraph", "--help"], capture_output=True, text=True, check=True)
     for name in COMMANDS:
         assert name in out.stdout
+
+
+def test_the_program_keeps_its_exit_status_and_output(tmp_path):
+    """`ungraph` ends with os._exit (freeing a large store object by object takes seconds):
+    what a command printed and its exit status must survive that."""
+    def ungraph(*args):
+        return subprocess.run([sys.executable, "-m", "ungraph", *args], capture_output=True, text=True)
+
+    missing = ungraph("validate", str(tmp_path / "absent.ttl"))
+    assert missing.returncode == 2
+    assert "absent.ttl: no such graph file" in missing.stderr
+    built = ungraph("build", "corpus/A_RES_75_324.md", "-o", str(tmp_path / "g.ttl"), "--no-validate", "-q")
+    assert built.returncode == 0, built.stderr
+    assert built.stdout.startswith(f"wrote {tmp_path / 'g.ttl'} (")
+    bad_option = ungraph("build", "--no-such-option")
+    assert bad_option.returncode == 2 and "No such option" in bad_option.stderr

@@ -7,6 +7,8 @@ NetworkX or pySHACL.
 from __future__ import annotations
 
 import importlib
+import os
+import sys
 
 import click
 
@@ -43,3 +45,24 @@ def main() -> None:
         ungraph build corpus -o ungraph.ttl
         ungraph centrality ungraph.ttl --organization ECO
     """
+
+
+def run() -> None:
+    """The ``ungraph`` program: :func:`main`, then an immediate exit.
+
+    A command that held a large graph would otherwise spend seconds freeing it object by
+    object before the process ends (4 s for the 7.7 million triples of 18,000 documents);
+    the operating system takes the memory back at once. Output is flushed first."""
+    try:
+        main()
+        code = 0
+    except SystemExit as exc:
+        if isinstance(exc.code, str):
+            print(exc.code, file=sys.stderr)
+        code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except OSError:   # a reader that went away (`ungraph query ... | head`)
+            pass
+    os._exit(code)
