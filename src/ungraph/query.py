@@ -547,7 +547,8 @@ class EmbeddedStore:
         return Result(names, [tuple(map(python_value, sol)) for sol in results])
 
 
-def _rdflib_term(t):
+def _from_rdflib(t):
+    """An rdflib term of an rdflib result row as the pyoxigraph term python_value reads."""
     import rdflib
 
     if t is None:
@@ -604,7 +605,7 @@ class RdflibStore:
         if res.type != "SELECT":
             raise QueryError("only SELECT and ASK queries print rows; use SELECT for CONSTRUCT/DESCRIBE")
         names = [str(v) for v in res.vars]
-        return Result(names, [tuple(python_value(_rdflib_term(v)) for v in row) for row in rows])
+        return Result(names, [tuple(python_value(_from_rdflib(v)) for v in row) for row in rows])
 
 
 def _json_term(b: dict | None):
