@@ -42,7 +42,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
 
-GENERATOR_VERSION = 2
+GENERATOR_VERSION = 3
 MANIFEST = ".manifest.json"
 LAST_SESSION = 80
 FIRST_MODERN_SESSION = 31          # from the thirty-first session on: A/RES/31/1
@@ -426,6 +426,12 @@ def plan(n: int, seed: int, orgs: list[Body]) -> list[Doc]:
     # after the twentieth session (observer status) and are renewed until today
     theme_weights = [1.0 for s in sessions]
     coop_weights = [0.2 if s < 20 else 1 + (s - 20) / 30 for s in sessions]
+    # before the thirty-first session resolutions were numbered across sessions, and the
+    # record holds only so many (3541 (XXX) was the last): a large corpus must not invent
+    # more, so each old session takes at most what its real range of numbers can hold
+    room = {s: int((OLD_FIRST_NUMBER[s + 1] - OLD_FIRST_NUMBER[s] - 4) / 1.25)
+               - sum(1 for (rs, _) in RESERVED if rs == s)
+            for s in range(1, FIRST_MODERN_SESSION)}
     docs: list[Doc] = []
     for series in pool:
         if len(docs) >= n:
@@ -442,8 +448,19 @@ def plan(n: int, seed: int, orgs: list[Body]) -> list[Doc]:
         while s <= end:
             kinds.append((s, "cooperation" if coop else "theme"))
             s += period
-        for i, (s, kind) in enumerate(kinds[:min(cap, n - len(docs))]):
-            doc = Doc(series, i, s, _adoption_date(rng, s), kind)
+        kept = []
+        for s, kind in kinds:
+            if len(kept) >= min(cap, n - len(docs)):
+                break
+            if s < FIRST_MODERN_SESSION and room[s] <= 0:
+                continue                 # that session's real numbers are all taken: not renewed then
+            kept.append((s, kind))
+            if s < FIRST_MODERN_SESSION:
+                room[s] -= 1
+        if coop and kept and kept[0][1] != "observer":
+            kept[0] = (kept[0][0], "observer")   # a cooperation series opens with observer status
+        for s, kind in kept:
+            doc = Doc(series, len(series.members), s, _adoption_date(rng, s), kind)
             series.members.append(doc)
             docs.append(doc)
     if len(docs) < n:
