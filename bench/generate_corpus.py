@@ -416,6 +416,24 @@ def _series_pool(rng: random.Random, orgs: list[Body]):
     return pool
 
 
+# Regions of the thematic series drawn on only once the others are used up (a corpus of
+# 50,000 needs them): smaller corpora stay the same.
+MORE_THEME_REGIONS = [" in Eastern Europe", " in the Arab region", " in the Sahel", " in the Caribbean",
+                      " in the Pacific", " in Central America", " in South-East Asia", " in the Andean region"]
+
+
+def _with_more_themes(pool: list[Series], rng: random.Random):
+    yield from pool
+    more = []
+    for template in THEME_TEMPLATES:
+        for subject in THEME_SUBJECTS:
+            for region in MORE_THEME_REGIONS:
+                title = template.format(x=subject) + region
+                more.append(Series(f"theme:more:{len(more)}", "theme", title, title[0].lower() + title[1:], None))
+    rng.shuffle(more)
+    yield from more
+
+
 def plan(n: int, seed: int, orgs: list[Body]) -> list[Doc]:
     """The documents of a corpus of ``n``: their series, sessions, dates and symbols."""
     rng = random.Random(f"plan:{seed}")
@@ -433,7 +451,7 @@ def plan(n: int, seed: int, orgs: list[Body]) -> list[Doc]:
                - sum(1 for (rs, _) in RESERVED if rs == s)
             for s in range(1, FIRST_MODERN_SESSION)}
     docs: list[Doc] = []
-    for series in pool:
+    for series in _with_more_themes(pool, rng):
         if len(docs) >= n:
             break
         coop = series.kind == "cooperation"
