@@ -393,12 +393,7 @@ def _series_pool(rng: random.Random, orgs: list[Body]):
     """Every series the planner can draw from: cooperation with each organization, then themes."""
     coop = [Series(f"coop:{o.key}", "cooperation", f"Cooperation between the United Nations and the {o.name}",
                    f"cooperation between the United Nations and the {o.name}", o) for o in orgs]
-    themes = []
-    for template in THEME_TEMPLATES:
-        for subject in THEME_SUBJECTS:
-            for region in THEME_REGIONS:
-                title = template.format(x=subject) + region
-                themes.append(Series(f"theme:{len(themes)}", "theme", title, title[0].lower() + title[1:], None))
+    themes = _theme_series(THEME_REGIONS, "theme:")
     rng.shuffle(coop)
     rng.shuffle(themes)
     letters = "abcdefghijklmnopqrstuvwxyz"
@@ -422,14 +417,19 @@ MORE_THEME_REGIONS = [" in Eastern Europe", " in the Arab region", " in the Sahe
                       " in the Pacific", " in Central America", " in South-East Asia", " in the Andean region"]
 
 
-def _with_more_themes(pool: list[Series], rng: random.Random):
-    yield from pool
-    more = []
+def _theme_series(regions: list[str], prefix: str) -> list[Series]:
+    out = []
     for template in THEME_TEMPLATES:
         for subject in THEME_SUBJECTS:
-            for region in MORE_THEME_REGIONS:
+            for region in regions:
                 title = template.format(x=subject) + region
-                more.append(Series(f"theme:more:{len(more)}", "theme", title, title[0].lower() + title[1:], None))
+                out.append(Series(f"{prefix}{len(out)}", "theme", title, title[0].lower() + title[1:], None))
+    return out
+
+
+def _with_more_themes(pool: list[Series], rng: random.Random):
+    yield from pool
+    more = _theme_series(MORE_THEME_REGIONS, "theme:more:")
     rng.shuffle(more)
     yield from more
 
