@@ -233,7 +233,7 @@ def _detect(tokens: list[Token], found: list[_Found], ctx: DocumentContext) -> l
             elif units and t.text[:1].isdigit() and tokens[j - 1].text == "-" and tokens[j - 1].end == t.start:
                 units.append((j, j + 1, None))   # "COVID-19"
                 j += 1
-            elif t.text[:1].isupper() and not (units == [] and (t.norm in NON_NAME or t.norm in VERB_WORDS)):
+            elif _cap(t) and not (units == [] and (t.norm in NON_NAME or t.norm in VERB_WORDS)):
                 units.append((j, j + 1, None))
                 j += 1
             elif units and t.norm in CONNECTORS and j + 1 < n:

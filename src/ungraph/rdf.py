@@ -7,8 +7,8 @@ the triples before serializing so that the same corpus always gives the same fil
 from __future__ import annotations
 
 import io
-from functools import lru_cache
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -33,7 +33,7 @@ FORMATS = {
 
 @lru_cache(maxsize=256)
 def U(term: str) -> ox.NamedNode:
-    """A term of the ungraph ontology (cached: a build asks for the same few dozen millions of times)."""
+    """A term of the ungraph ontology (cached: a build asks for the same few dozen terms millions of times)."""
     return ox.NamedNode(vocab.UNG + term)
 
 
