@@ -75,6 +75,19 @@ CASES = {
         """ex:a a ex:T ; ex:part ex:w1, ex:x . ex:w1 a ex:Wheel . ex:w2 a ex:Wheel . ex:w3 a ex:Wheel . ex:w4 a ex:Wheel .
            ex:b a ex:T ; ex:part ex:w1, ex:w2 . ex:c a ex:T ; ex:part ex:w1, ex:w2, ex:w3, ex:w4 .""",
     ),
+    "screened: one conforming value at most, what nodes lack, classes of shared values": (
+        """ex:S a sh:NodeShape ; sh:targetClass ex:T ;
+               sh:property [ sh:path ex:kind ; sh:qualifiedValueShape [ sh:in ( ex:x ex:y ) ] ;
+                             sh:qualifiedMinCount 1 ; sh:qualifiedMaxCount 1 ] ;
+               sh:property [ sh:path ex:label ; sh:minCount 1 ] ;
+               sh:property [ sh:path ex:tag ; sh:hasValue ex:t ] ;
+               sh:property [ sh:path ex:owner ; sh:class ex:Person ; sh:maxCount 1 ] .""",
+        """ex:a a ex:T ; ex:kind ex:x, ex:y ; ex:label "A" ; ex:tag ex:t ; ex:owner ex:p, ex:q .
+           ex:b a ex:T ; ex:kind ex:z ; ex:tag ex:u ; ex:owner ex:p .
+           ex:c a ex:T ; ex:kind ex:x, ex:z ; ex:label "C" ; ex:tag ex:t ; ex:owner ex:q .
+           ex:d a ex:T ; ex:kind ex:y ; ex:label "D" ; ex:tag ex:t ; ex:owner ex:p .
+           ex:p a ex:Person . ex:q a ex:Robot . ex:other ex:kind ex:x, ex:y ; ex:owner ex:q, ex:p .""",
+    ),
     "has value and closed shapes": (
         """ex:S a sh:NodeShape ; sh:targetClass ex:T ; sh:closed true ; sh:ignoredProperties ( rdf:type ) ;
                sh:property [ sh:path ex:colour ; sh:hasValue ex:red ] ; sh:property [ sh:path ex:size ] .
