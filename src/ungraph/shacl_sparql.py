@@ -415,7 +415,7 @@ class _Compiler:
             screen = f"ASK {{ {focus} FILTER({' || '.join(test for _, test in members)}) }}"
             for i, _ in members:
                 out[i] = replace(out[i], screen=screen)
-        return out
+        return _shared_value_screens(out)
 
     def sparql_check(self, shape, constraint, focus: str, severity, path, messages) -> Check:
         g = self.g
@@ -461,6 +461,38 @@ _LACKS = {SH.MinCountConstraintComponent, SH.QualifiedMinCountConstraintComponen
 _NEEDS_TARGETS = {SH.MinCountConstraintComponent, SH.QualifiedMinCountConstraintComponent,
                   SH.HasValueConstraintComponent, SH.ClosedConstraintComponent, SH.MaxCountConstraintComponent,
                   SH.QualifiedMaxCountConstraintComponent, SH.UniqueLangConstraintComponent}
+
+
+_VALUE_SCREEN = re.compile(r"ASK \{ (\?this \S+ \?x0 \.) FILTER(\(.*\)) \}", re.DOTALL)
+
+
+def _shared_value_screens(checks: list[Check]) -> list[Check]:
+    """Screens written alike (shapes of footnotes and paragraphs both test ``ung:text``)
+    run once, and the value tests of one property share one pass over its values:
+    ``ASK { ?this :end ?x0 . FILTER(not an integer || below 1) }``."""
+    screens = {c.screen: _canonical(c.screen) for c in checks if c.screen}
+    tests: dict[str, list[str]] = {}
+    for screen in dict.fromkeys(screens.values()):
+        m = _VALUE_SCREEN.fullmatch(screen)
+        if m:
+            tests.setdefault(m.group(1), []).append(m.group(2))
+    for screen, canonical in screens.items():
+        m = _VALUE_SCREEN.fullmatch(canonical)
+        if m and len(tests[m.group(1)]) > 1:
+            canonical = f"ASK {{ {m.group(1)} FILTER({' || '.join(tests[m.group(1)])}) }}"
+        screens[screen] = canonical
+    return [replace(c, screen=screens[c.screen]) if c.screen else c for c in checks]
+
+
+def _canonical(query: str) -> str:
+    """The query with its numbered variables (``?v15``, ``?c3``) renumbered in order of
+    appearance as ``?x0``, ``?x1`` ...: two queries alike up to their names become equal."""
+    mask, names = _code_mask(query), {}
+
+    def rename(m: re.Match) -> str:
+        return names.setdefault(m.group(0), f"?x{len(names)}") if mask[m.start()] else m.group(0)
+
+    return re.sub(r"\?[a-z]+\d+\b", rename, query)
 
 
 def _two_rows_for_one(this: str, pattern: str) -> str:
