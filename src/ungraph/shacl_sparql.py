@@ -457,10 +457,13 @@ class _Compiler:
 # every subject (no target pattern) that finds nothing proves that no focus node fails, and
 # it is cheaper (no join with the targets). Not for these: what a focus node lacks needs the
 # focus nodes, and a count of values per focus node is screened by counting subjects.
+# sh:equals also asks what a focus node lacks (a value of the other property that its path
+# lacks): over every subject of the other property that screen is true (nearly) always.
 _LACKS = {SH.MinCountConstraintComponent, SH.QualifiedMinCountConstraintComponent, SH.HasValueConstraintComponent}
 _NEEDS_TARGETS = {SH.MinCountConstraintComponent, SH.QualifiedMinCountConstraintComponent,
                   SH.HasValueConstraintComponent, SH.ClosedConstraintComponent, SH.MaxCountConstraintComponent,
-                  SH.QualifiedMaxCountConstraintComponent, SH.UniqueLangConstraintComponent}
+                  SH.QualifiedMaxCountConstraintComponent, SH.UniqueLangConstraintComponent,
+                  SH.EqualsConstraintComponent}
 
 
 _VALUE_SCREEN = re.compile(r"ASK \{ (\?this \S+ \?x0 \.) FILTER(\(.*\)) \}", re.DOTALL)
