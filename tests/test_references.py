@@ -155,6 +155,19 @@ RESOLUTION_CASES = [
     pytest.param("Resolution 217 A (III).", "GA", [("A/RES/217A(III)", None)], id="udhr-lettered-old"),
     pytest.param("See resolution 2200 A (XXI), annex.", "GA", [("A/RES/2200A(XXI)", None)],
                  id="A_RES_78_12-covenants"),
+    # --- several parts of one resolution ------------------------------------------------------
+    pytest.param("Recalling its resolutions 60/1 A and B of 24 October 2005 and 61/16 of 20 November 2006,",
+                 "GA", [("A/RES/60/1A", "2005-10-24"), ("A/RES/60/1B", "2005-10-24"), ("A/RES/61/16", "2006-11-20")],
+                 id="parts-a-and-b-dated"),
+    pytest.param("Recalling its resolutions 55/2, 64/243 A, B and D,", "GA",
+                 [("A/RES/55/2", None), ("A/RES/64/243A", None), ("A/RES/64/243B", None), ("A/RES/64/243D", None)],
+                 id="parts-listed"),
+    pytest.param("Having considered its resolution 62/238 A to C,", "GA",
+                 [("A/RES/62/238A", None), ("A/RES/62/238B", None), ("A/RES/62/238C", None)], id="parts-a-to-c"),
+    pytest.param("Recalling resolution 45/6 B of 16 October 1990 and Belgium's proposal,", "GA",
+                 [("A/RES/45/6B", "1990-10-16")], id="part-then-a-word"),
+    pytest.param("Recalling its resolutions 63/250 A and 64/1,", "GA", [("A/RES/63/250A", None), ("A/RES/64/1", None)],
+                 id="part-then-another-number"),
     # --- old General Assembly numbers -------------------------------------------------------
     pytest.param(
         "Recalling also its resolution 3369 (XXX) of 10 October 1975, by which it decided to invite the "

@@ -37,7 +37,7 @@ of their own, so there ``NN/NN`` is a General Assembly resolution.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from .model import DocumentRef, ResolutionRef, Span
@@ -156,6 +156,22 @@ class _Number:
     second: str         # number, year or roman session
     letter: str
     adopted: date | None
+    more_letters: tuple[str, ...] = ()   # "60/1 A and B", "64/243 A to C": the other parts named
+
+
+# the other parts of a lettered resolution: "A and B", "A, B and C", "A to C"
+_MORE_LETTERS = re.compile(r"(?P<list>(?:,\s?[A-Z](?![\w/\-]|\.\w))*),?\s(?P<how>and|to)\s(?P<last>[A-Z])(?![\w/\-]|\.\w)")
+
+
+def _other_parts(letter: str, listed: str, how: str, last: str) -> tuple[str, ...]:
+    """The parts named after ``letter``: "A to C" is A, B and C.
+
+    >>> _other_parts("A", "", "and", "B"), _other_parts("A", ", B", "and", "D"), _other_parts("B", "", "to", "D")
+    (('B',), ('B', 'D'), ('C', 'D'))
+    """
+    if how == "to":
+        return tuple(chr(c) for c in range(ord(letter) + 1, ord(last) + 1))
+    return tuple(re.findall(r"[A-Z]", listed)) + (last,)
 
 
 def _read_number(norm: str, pos: int) -> _Number | None:
@@ -174,13 +190,17 @@ def _read_number(norm: str, pos: int) -> _Number | None:
         shape, first, second, letter = "year", g("yr_y"), g("yr_n"), g("yr_l")
     else:
         shape, first, second, letter = "session", g("ss_s"), g("ss_n"), g("ss_l")
-    end, adopted = m.end(), None
+    end, adopted, more = m.end(), None, ()
+    parts = _MORE_LETTERS.match(norm, end) if letter and shape != "roman" else None
+    if parts:
+        more = _other_parts(letter, parts.group("list"), parts.group("how"), parts.group("last"))
+        end = parts.end()
     d = _DATE.match(norm, end)
     if d:
         adopted = parse_date(d.group("d"), d.group("m"), d.group("y"))
         if adopted is not None:
             end = d.end()
-    return _Number(shape, m.start(), end, first, second, letter or "", adopted)
+    return _Number(shape, m.start(), end, first, second, letter or "", adopted, more)
 
 
 def _read_list(norm: str, pos: int) -> list[_Number]:
@@ -479,16 +499,17 @@ def find_references(text: str, organ: str = "GA") -> tuple[list[ResolutionRef], 
             who = _organ(n.shape, qualifier, antecedent, author)
             if who is None:
                 continue
-            symbol = _symbol(n, who, decision)
-            if symbol is None:
-                continue
             span = Span(n.start, n.end)
-            if decision:
-                documents.append(DocumentRef(symbol, "decision", span, span.of(text)))
-            elif who == "CHR":
-                documents.append(DocumentRef(symbol, "document", span, span.of(text)))
-            else:
-                resolutions.append(ResolutionRef(symbol, who, n.adopted, span, span.of(text)))
+            for part in (n, *(replace(n, letter=letter) for letter in n.more_letters)):
+                symbol = _symbol(part, who, decision)
+                if symbol is None:
+                    continue
+                if decision:
+                    documents.append(DocumentRef(symbol, "decision", span, span.of(text)))
+                elif who == "CHR":
+                    documents.append(DocumentRef(symbol, "document", span, span.of(text)))
+                else:
+                    resolutions.append(ResolutionRef(symbol, who, n.adopted, span, span.of(text)))
     resolutions.sort(key=lambda r: r.span)
     documents.sort(key=lambda d: d.span)
     return resolutions, documents
