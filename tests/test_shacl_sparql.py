@@ -31,6 +31,14 @@ CASES = {
            sh:property [ sh:path ex:s ; sh:maxLength 3 ; sh:minLength 2 ] .""",
         """ex:a ex:n 0, 5, 10, 11, "x" ; ex:s "a", "abc", "abcd", ex:iri .""",
     ),
+    # the value tests of one property share one screen: each property breaks one test only
+    "one failing test among the screened tests of a property": (
+        """ex:S a sh:NodeShape ; sh:targetSubjectsOf ex:low ;
+           sh:property [ sh:path ex:low ; sh:datatype xsd:integer ; sh:minInclusive 1 ; sh:maxInclusive 100 ] ;
+           sh:property [ sh:path ex:high ; sh:datatype xsd:integer ; sh:minInclusive 1 ; sh:maxInclusive 100 ] ;
+           sh:property [ sh:path ex:typed ; sh:datatype xsd:integer ; sh:minInclusive 1 ; sh:maxInclusive 100 ] .""",
+        """ex:a ex:low 5, 0 ; ex:high 5, 150 ; ex:typed 5, "7"^^xsd:decimal .""",
+    ),
     "datatypes, ill-typed literals, node kinds, languages, in": (
         """ex:S a sh:NodeShape ; sh:targetSubjectsOf ex:v ;
            sh:property [ sh:path ex:v ; sh:datatype xsd:integer ] ;
