@@ -22,7 +22,7 @@ import pyoxigraph as ox
 import pytest
 
 from ungraph import vocab
-from ungraph.build import build_corpus
+from ungraph.build import build_corpus, extract_corpus
 from ungraph.extract import extract_file
 from ungraph.verbs import is_directive
 
@@ -50,7 +50,9 @@ def generated(tmp_path_factory):
     graph = tmp_path_factory.mktemp("graph") / "generated.ttl"
     report = build_corpus(folder, graph, validate=False, jobs=1)
     assert not report.errors, [e.message for e in report.errors]
-    return folder, manifest, {d.source_file: d for d in report.documents}, graph
+    docs, errors = extract_corpus(folder, jobs=1)
+    assert not errors and [d.source_file for d in docs] == [d.source_file for d in report.documents]
+    return folder, manifest, {d.source_file: d for d in docs}, graph
 
 
 def _is_old(truth: dict) -> bool:

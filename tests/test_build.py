@@ -96,6 +96,22 @@ def test_turtle_is_deterministic(tmp_path):
     assert a.read_bytes() == b.read_bytes()
 
 
+@pytest.mark.parametrize("suffix", [".ttl", ".rdf"])   # written as it comes / written at the end
+def test_the_report_counts_what_the_documents_hold(tmp_path, suffix):
+    from ungraph.build import build_corpus, extract_corpus
+
+    report = build_corpus(CORPUS, tmp_path / f"g{suffix}", validate=False, jobs=2)
+    docs, errors = extract_corpus(CORPUS, jobs=1)
+    assert not errors and [d.source_file for d in report.documents] == [d.source_file for d in docs]
+    c = report.counts()
+    assert c["documents"] == len(docs) and c["errors"] == 0
+    assert c["paragraphs"] == sum(len(d.paragraphs) for d in docs)
+    assert (c["recalls"], c["cites"]) == (sum(len(d.recalls()) for d in docs), sum(len(d.cites()) for d in docs))
+    assert c["bodies"] == len({m.key for d in docs for m in d.mentions()}) > 50
+    assert c["addressees"] == sum(len(a.addressees) for d in docs for p in d.operative for a in p.actions)
+    assert c["drafts"] == sum(d.header.kind.value == "draft_resolution" for d in docs) > 0
+
+
 def test_unknown_output_format_is_a_usage_error(tmp_path):
     result = CliRunner().invoke(main, ["build", str(CORPUS), "-o", str(tmp_path / "g.xyz")])
     assert result.exit_code == 2 and "unknown RDF format" in result.output

@@ -26,12 +26,38 @@ class FileError:
     message: str        # one line, starts with the file name
 
 
+@dataclass(frozen=True, slots=True)
+class BuiltDocument:
+    """What a build keeps of a document once its triples are written: the figures of the
+    report and the document's share of the common triples. A corpus's documents are not
+    held (or sent back from the workers) whole; :func:`extract_corpus` gives them."""
+
+    source_file: str
+    symbol: str | None
+    kind: str                   # DocKind value
+    paragraphs: int
+    recalls: int
+    cites: int
+    actions: int
+    addressees: int
+    mentioned: frozenset[str]   # keys of the bodies its paragraphs name
+    shared: rdf.SharedFacts
+
+    @classmethod
+    def of(cls, doc: Document) -> BuiltDocument:
+        actions = [a for p in doc.operative for a in p.actions]
+        return cls(doc.source_file, doc.header.symbol, doc.header.kind.value, len(doc.paragraphs),
+                   len(doc.recalls()), len(doc.cites()), len(actions),
+                   sum(len(a.addressees) for a in actions), frozenset(m.key for m in doc.mentions()),
+                   rdf.shared_facts(doc))
+
+
 @dataclass
 class BuildReport:
     """What a build read, wrote and could not read."""
 
     output: Path | None
-    documents: list[Document] = field(default_factory=list)
+    documents: list[BuiltDocument] = field(default_factory=list)
     errors: list[FileError] = field(default_factory=list)
     triples: int = 0
     validation: object | None = None     # validate.ValidationReport when validated
@@ -46,14 +72,14 @@ class BuildReport:
             "files": self.files,
             "documents": len(docs),
             "errors": len(self.errors),
-            "resolutions": sum(d.header.kind.value == "resolution" for d in docs),
-            "drafts": sum(d.header.kind.value == "draft_resolution" for d in docs),
-            "paragraphs": sum(len(d.paragraphs) for d in docs),
-            "recalls": sum(len(d.recalls()) for d in docs),
-            "cites": sum(len(d.cites()) for d in docs),
-            "bodies": len({m.key for d in docs for m in d.mentions()}),
-            "actions": sum(len(p.actions) for d in docs for p in d.operative),
-            "addressees": sum(len(a.addressees) for d in docs for p in d.operative for a in p.actions),
+            "resolutions": sum(d.kind == "resolution" for d in docs),
+            "drafts": sum(d.kind == "draft_resolution" for d in docs),
+            "paragraphs": sum(d.paragraphs for d in docs),
+            "recalls": sum(d.recalls for d in docs),
+            "cites": sum(d.cites for d in docs),
+            "bodies": len(set().union(*(d.mentioned for d in docs))),
+            "actions": sum(d.actions for d in docs),
+            "addressees": sum(d.addressees for d in docs),
             "triples": self.triples,
         }
 
@@ -61,7 +87,7 @@ class BuildReport:
 @dataclass(frozen=True)
 class _Result:
     file: str
-    document: Document | None
+    document: Document | BuiltDocument | None    # whole when extracting, summed up when building
     error: str | None
     chunk: bytes = b""       # the document's triples, serialized in the worker
     triples: int = 0
@@ -78,8 +104,9 @@ def _extract_one(args: tuple[str, str, int, str | None]) -> _Result:
                                   f"({type(exc).__name__}: {exc})")
     if suffix is None:
         return _Result(rel, doc, None)
+    # pickling whole documents to the main process and back cost a tenth of the build's CPU
     chunk, count = rdf.document_chunk(doc, rdf.FORMATS[suffix])
-    return _Result(rel, doc, None, chunk, count)
+    return _Result(rel, BuiltDocument.of(doc), None, chunk, count)
 
 
 def _start_worker() -> None:
@@ -133,7 +160,7 @@ def extract_corpus(corpus: Path, *, max_bytes: int = MAX_BYTES, jobs: int | None
     return docs, errors
 
 
-def _collect(result: _Result, docs: list[Document], errors: list[FileError], seen: dict[str, str]) -> bool:
+def _collect(result: _Result, docs: list, errors: list[FileError], seen: dict[str, str]) -> bool:
     """Keep a result as a document or an error; True when it is kept as a document.
 
     Two files with the same symbol would be one node: the first is kept, the other reported."""
@@ -141,7 +168,7 @@ def _collect(result: _Result, docs: list[Document], errors: list[FileError], see
         errors.append(FileError(result.file, result.error or f"{Path(result.file).name}: unknown error"))
         return False
     doc = result.document
-    sym = doc.header.symbol
+    sym = doc.symbol if isinstance(doc, BuiltDocument) else doc.header.symbol
     if sym and sym in seen:
         errors.append(FileError(result.file, f"{doc.source_file}: same symbol {sym} as {seen[sym]}; "
                                              "only the first file is in the graph"))
@@ -160,7 +187,7 @@ def build_corpus(corpus: Path, output: Path, *, validate: bool = True, max_bytes
     they come, so the graph never has to be held whole in memory."""
     output = Path(output)
     fmt = rdf.rdf_format(output)  # fail before the work if the extension is unknown
-    docs: list[Document] = []
+    docs: list[BuiltDocument] = []
     errors: list[FileError] = []
     seen: dict[str, str] = {}
     report = BuildReport(output, docs, errors)
@@ -174,15 +201,17 @@ def build_corpus(corpus: Path, output: Path, *, validate: bool = True, max_bytes
                     report.triples += result.triples
                 if progress:
                     progress(result.file)
-            shared = rdf.shared_triples(docs, load())
+            shared = rdf.shared_triples((d.shared for d in docs), load())
             out.write(rdf.chunk_bytes(shared, fmt))
             report.triples += len(shared)
     else:
+        whole: list[Document] = []
         for result in _results(corpus, max_bytes, jobs, None):
-            _collect(result, docs, errors, seen)
+            _collect(result, whole, errors, seen)
             if progress:
                 progress(result.file)
-        report.triples = rdf.write_chunks(rdf.corpus_chunks(docs, load()), output)
+        report.triples = rdf.write_chunks(rdf.corpus_chunks(whole, load()), output)
+        docs += map(BuiltDocument.of, whole)
     errors.sort(key=lambda e: e.file)
     if validate:   # the file just written, loaded straight into the embedded store
         from .validate import validate_graph

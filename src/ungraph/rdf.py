@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
@@ -223,33 +224,54 @@ def body_triples(entry: Entry) -> Iterator[ox.Triple]:
         yield T(b, N(vocab.ORG + "subOrganizationOf"), N(vocab.body_iri(parent)))
 
 
-def shared_triples(docs: Iterable[Document], gazetteer: Gazetteer) -> list[ox.Triple]:
+@dataclass(frozen=True, slots=True)
+class SharedFacts:
+    """What one document brings to the triples documents share (:func:`shared_triples`):
+    small enough to come back from a worker process instead of the whole document."""
+
+    symbol: str | None
+    adopted: str | None                      # ISO date
+    detected: tuple[Entry, ...]              # bodies the text named that the gazetteer lacks
+    body_keys: frozenset[str]                # every body it mentions, concerns, addresses
+    cited: tuple[tuple[str, str | None, str | None, str], ...]   # (symbol, organ, ISO date, kind)
+
+
+def shared_facts(doc: Document) -> SharedFacts:
+    keys = {m.key for m in doc.mentions()} | {b.key for b in doc.concerns}
+    keys |= {b.key for p in doc.operative for a in p.actions for b in a.addressees}
+    if doc.header.organ:
+        keys.add(vocab.ORGAN_BODY_KEY[doc.header.organ])
+    cited = [(r.symbol, r.organ, r.adopted.isoformat() if r.adopted else None, "resolution")
+             for r in doc.recalls() + doc.cites()]
+    cited += [(x.symbol, None, None, x.kind) for x in doc.documents()]
+    cited += [(d, None, None, "draft") for d in doc.header.draft_symbols]
+    adopted = doc.header.adopted
+    return SharedFacts(doc.header.symbol, adopted.isoformat() if adopted else None,
+                       tuple(doc.detected), frozenset(keys), tuple(cited))
+
+
+def shared_triples(facts: Iterable[SharedFacts], gazetteer: Gazetteer) -> list[ox.Triple]:
     """What the documents of a corpus share, sorted: the bodies they name (with the parents
-    of those bodies, so links never dangle) and the documents they cite."""
+    of those bodies, so links never dangle) and the documents they cite.
+
+    ``facts`` come from :func:`shared_facts`, one per document, in corpus order (the first
+    document to name a detected body or cite a document describes it)."""
     T = ox.Triple
     bodies: dict[str, Entry] = {}
     cited: dict[str, dict] = {}
     in_corpus: dict[str, str | None] = {}
-    for doc in docs:
-        if doc.header.symbol:
-            in_corpus[doc.header.symbol] = doc.header.adopted.isoformat() if doc.header.adopted else None
+    for doc in facts:
+        if doc.symbol:
+            in_corpus[doc.symbol] = doc.adopted
         for e in doc.detected:
             bodies.setdefault(e.key, e)
-        keys = {m.key for m in doc.mentions()} | {b.key for b in doc.concerns}
-        keys |= {b.key for p in doc.operative for a in p.actions for b in a.addressees}
-        if doc.header.organ:
-            keys.add(vocab.ORGAN_BODY_KEY[doc.header.organ])
-        for k in keys:
+        for k in doc.body_keys:
             if k in gazetteer.entries:
                 bodies.setdefault(k, gazetteer.entries[k])
-        for r in doc.recalls() + doc.cites():
-            c = cited.setdefault(r.symbol, {"organ": r.organ, "dates": set(), "kind": "resolution"})
-            if r.adopted:
-                c["dates"].add(r.adopted.isoformat())
-        for x in doc.documents():
-            cited.setdefault(x.symbol, {"organ": None, "dates": set(), "kind": x.kind})
-        for draft in doc.header.draft_symbols:
-            cited.setdefault(draft, {"organ": None, "dates": set(), "kind": "draft"})
+        for symbol, organ, adopted, kind in doc.cited:
+            c = cited.setdefault(symbol, {"organ": organ, "dates": set(), "kind": kind})
+            if adopted:
+                c["dates"].add(adopted)
     todo = list(bodies)
     while todo:
         for parent in bodies[todo.pop()].parents:
@@ -295,7 +317,7 @@ def corpus_chunks(docs: list[Document], gazetteer: Gazetteer) -> Iterator[list[o
     order given, then one for what documents share."""
     for doc in docs:
         yield sorted_triples(document_triples(doc))
-    yield shared_triples(docs, gazetteer)
+    yield shared_triples(map(shared_facts, docs), gazetteer)
 
 
 def corpus_triples(docs: Iterable[Document], gazetteer: Gazetteer) -> Iterator[ox.Triple]:
