@@ -110,6 +110,8 @@ def test_the_report_counts_what_the_documents_hold(tmp_path, suffix):
     assert c["bodies"] == len({m.key for d in docs for m in d.mentions()}) > 50
     assert c["addressees"] == sum(len(a.addressees) for d in docs for p in d.operative for a in p.actions)
     assert c["drafts"] == sum(d.header.kind.value == "draft_resolution" for d in docs) > 0
+    assert c["resolutions"] == sum(d.header.kind.value == "resolution" for d in docs) > 0
+    assert c["actions"] == sum(len(p.actions) for d in docs for p in d.operative) > 100
 
 
 def test_unknown_output_format_is_a_usage_error(tmp_path):

@@ -29,8 +29,8 @@ class FileError:
 @dataclass(frozen=True, slots=True)
 class BuiltDocument:
     """What a build keeps of a document once its triples are written: the figures of the
-    report and the document's share of the common triples. A corpus's documents are not
-    held (or sent back from the workers) whole; :func:`extract_corpus` gives them."""
+    report and the document's share of the common triples. Workers send this back, not the
+    document; :func:`extract_corpus` gives whole documents."""
 
     source_file: str
     symbol: str | None
@@ -104,7 +104,7 @@ def _extract_one(args: tuple[str, str, int, str | None]) -> _Result:
                                   f"({type(exc).__name__}: {exc})")
     if suffix is None:
         return _Result(rel, doc, None)
-    # pickling whole documents to the main process and back cost a tenth of the build's CPU
+    # sending whole documents to the main process (pickled, then unpickled) cost a tenth of the build's CPU
     chunk, count = rdf.document_chunk(doc, rdf.FORMATS[suffix])
     return _Result(rel, BuiltDocument.of(doc), None, chunk, count)
 
@@ -116,11 +116,11 @@ def _start_worker() -> None:
 
 @contextmanager
 def _collector_paused() -> Iterator[None]:
-    """Documents pile up while a corpus is read, and Python's cyclic collector walks all of
-    them again and again (20 of the 28 s the main process spent on 18,000 documents, and
-    5 s for each full pass after). Documents hold no reference cycles: collection waits
-    until the corpus is read, and what was read is then frozen out of the collector's
-    sight (refcounting still frees it when it is dropped)."""
+    """What was read piles up while a corpus is read, and Python's cyclic collector walks all
+    of it again and again (when whole documents were kept: 20 of the 28 s the main process
+    spent on 18,000 of them, and 5 s for each full pass after). It holds no reference
+    cycles: collection waits until the corpus is read, and what was read is then frozen
+    out of the collector's sight (refcounting still frees it when it is dropped)."""
     was_enabled = gc.isenabled()
     gc.disable()
     try:

@@ -232,11 +232,12 @@ class SharedFacts:
     symbol: str | None
     adopted: str | None                      # ISO date
     detected: tuple[Entry, ...]              # bodies the text named that the gazetteer lacks
-    body_keys: frozenset[str]                # every body it mentions, concerns, addresses
+    body_keys: frozenset[str]                # every body it mentions, concerns, addresses; its organ
     cited: tuple[tuple[str, str | None, str | None, str], ...]   # (symbol, organ, ISO date, kind)
 
 
 def shared_facts(doc: Document) -> SharedFacts:
+    """The part of ``doc`` that :func:`shared_triples` reads, in the order it reads it."""
     keys = {m.key for m in doc.mentions()} | {b.key for b in doc.concerns}
     keys |= {b.key for p in doc.operative for a in p.actions for b in a.addressees}
     if doc.header.organ:
