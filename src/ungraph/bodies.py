@@ -99,6 +99,9 @@ NOT_BODY_WORDS = {"declaration", "charter", "convention", "protocol", "treaty", 
                   "blueprint", "blueprints", "review", "reviews", "summits", "award", "awards",
                   "database", "databases", "toolkit", "handbook", "manual", "repository", "notices",
                   "arrangement", "regulations", "standards", "index", "report", "system"}
+# events named like a body ("World University Games"): the whole phrase is no body's name
+EVENT_WORDS = {"games", "olympics", "olympiad", "paralympics", "deaflympics", "festival",
+               "festivals", "championship", "championships", "tournament", "expo", "exhibition"}
 
 
 @dataclass
@@ -283,6 +286,8 @@ def _candidate(tokens: list[Token], units, ctx: DocumentContext) -> tuple[int, i
     if weak and not _has_gazetteer_part(words):
         return None
     if words[0][2] is None and tokens[words[0][0]].norm in OFFICE_WORDS:
+        return None
+    if any(f is None and tokens[wa].norm in EVENT_WORDS for wa, _, f in words):
         return None
     if words[0][2] is not None and len(words) > 1 and words[1][2] is None \
             and tokens[words[1][0]].norm in ("of", "for", "on", "in", "to", "against"):
