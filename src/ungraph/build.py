@@ -33,7 +33,6 @@ class BuiltDocument:
     document; :func:`extract_corpus` gives whole documents."""
 
     source_file: str
-    symbol: str | None
     kind: str                   # DocKind value
     paragraphs: int
     recalls: int
@@ -43,10 +42,14 @@ class BuiltDocument:
     mentioned: frozenset[str]   # keys of the bodies its paragraphs name
     shared: rdf.SharedFacts
 
+    @property
+    def symbol(self) -> str | None:
+        return self.shared.symbol
+
     @classmethod
     def of(cls, doc: Document) -> BuiltDocument:
         actions = [a for p in doc.operative for a in p.actions]
-        return cls(doc.source_file, doc.header.symbol, doc.header.kind.value, len(doc.paragraphs),
+        return cls(doc.source_file, doc.header.kind.value, len(doc.paragraphs),
                    len(doc.recalls()), len(doc.cites()), len(actions),
                    sum(len(a.addressees) for a in actions), frozenset(m.key for m in doc.mentions()),
                    rdf.shared_facts(doc))
@@ -160,7 +163,8 @@ def extract_corpus(corpus: Path, *, max_bytes: int = MAX_BYTES, jobs: int | None
     return docs, errors
 
 
-def _collect(result: _Result, docs: list, errors: list[FileError], seen: dict[str, str]) -> bool:
+def _collect(result: _Result, docs: list[Document] | list[BuiltDocument], errors: list[FileError],
+             seen: dict[str, str]) -> bool:
     """Keep a result as a document or an error; True when it is kept as a document.
 
     Two files with the same symbol would be one node: the first is kept, the other reported."""
@@ -168,7 +172,7 @@ def _collect(result: _Result, docs: list, errors: list[FileError], seen: dict[st
         errors.append(FileError(result.file, result.error or f"{Path(result.file).name}: unknown error"))
         return False
     doc = result.document
-    sym = doc.symbol if isinstance(doc, BuiltDocument) else doc.header.symbol
+    sym = doc.symbol
     if sym and sym in seen:
         errors.append(FileError(result.file, f"{doc.source_file}: same symbol {sym} as {seen[sym]}; "
                                              "only the first file is in the graph"))

@@ -154,6 +154,10 @@ class Document:
     detected: tuple = ()                           # gazetteer.Entry of bodies no list has
 
     @property
+    def symbol(self) -> str | None:
+        return self.header.symbol
+
+    @property
     def paragraphs(self) -> tuple[Paragraph, ...]:
         return self.preamble + self.operative + self.annex
 
