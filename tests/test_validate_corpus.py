@@ -18,7 +18,8 @@ from ungraph.build import build_corpus
 from ungraph.validate import turbo_available, validate_graph
 
 # Files whose text has no header at all: a bare Security Council draft that starts with
-# "The Security Council," -- no symbol, no title, no date is printed.
+# "The Security Council," -- no symbol, no title, no date is printed (the symbol is taken
+# from the file's name).
 HEADERLESS = {"S_2023_970.txt", "S_2024_302.txt"}
 
 
@@ -35,6 +36,8 @@ def explain(r) -> str | None:
         return None
     if r.rule in ("ungsh:CorpusDocument-title", "ungsh:CorpusDocument-date") and r.source_file in HEADERLESS:
         return "the text prints no header (no title, no date)"
+    if r.rule == "ungsh:CorpusDocument-symbolFromFileName" and r.source_file in HEADERLESS:
+        return "the text prints no symbol; the file is named after one"
     if r.rule == "ungsh:AddresseeInGazetteerShape":
         return "a body named in the text that the gazetteer lacks (the report quotes the words)"
     if r.rule == "ungsh:CitedDateUnknownShape":
@@ -56,6 +59,8 @@ def test_the_corpus_graph_conforms(report):
 def test_findings_about_the_texts_point_to_them(report):
     untitled = {r.source_file for r in report.results if r.rule == "ungsh:CorpusDocument-title"}
     assert untitled == HEADERLESS
+    named = {(r.source_file, r.symbol) for r in report.results if r.rule == "ungsh:CorpusDocument-symbolFromFileName"}
+    assert named == {("S_2023_970.txt", "S/2023/970"), ("S_2024_302.txt", "S/2024/302")}
     for r in report.results:
         if r.rule == "ungsh:AddresseeInGazetteerShape":
             assert r.source_file and r.paragraph_label.startswith("operative paragraph")

@@ -335,6 +335,8 @@ BREAKS: dict[str, Break] = {
     "CorpusDocument-sourceFile": B(_replace(_d(R2), "ung:sourceFile", '"corpus/A_RES_79_326.txt"')),
     "CorpusDocument-title": B(_delete(_d(R2), "$N dcterms:title ?t")),
     "CorpusDocument-date": B(_undated),
+    "CorpusDocument-symbolSource": B(_insert(_d(R2), '$N ung:symbolSource "guess"')),
+    "CorpusDocument-symbolFromFileName": B(_insert(_d(R2), '$N ung:symbolSource "file name"')),
     "ReadDocumentShape": B(_delete(_d(DR), "$N ung:sourceFile ?f")),
     "ResolutionAdoptionDateShape": B(_delete(_d(R3), "$N ung:adoptionDate ?a")),
     "DateShape": B(_replace(lambda n: n.cited("Resolution", "UNGA", dated=True), "ung:adoptionDate",

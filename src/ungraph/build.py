@@ -41,6 +41,7 @@ class BuiltDocument:
     addressees: int
     mentioned: frozenset[str]   # keys of the bodies its paragraphs name
     shared: rdf.SharedFacts
+    warnings: tuple[str, ...] = ()   # what the reader doubted (Document.warnings)
 
     @property
     def symbol(self) -> str | None:
@@ -52,7 +53,7 @@ class BuiltDocument:
         return cls(doc.source_file, doc.header.kind.value, len(doc.paragraphs),
                    len(doc.recalls()), len(doc.cites()), len(actions),
                    sum(len(a.addressees) for a in actions), frozenset(m.key for m in doc.mentions()),
-                   rdf.shared_facts(doc))
+                   rdf.shared_facts(doc), doc.warnings)
 
 
 @dataclass
@@ -68,6 +69,11 @@ class BuildReport:
     @property
     def files(self) -> int:
         return len(self.documents) + len(self.errors)
+
+    @property
+    def warnings(self) -> list[tuple[str, str]]:
+        """(file, warning) for every doubt the reader noted on a document it did read."""
+        return [(d.source_file, w) for d in self.documents for w in d.warnings]
 
     def counts(self) -> dict[str, int]:
         docs = self.documents

@@ -1,6 +1,6 @@
 """The extraction pipeline for one document: text in, :class:`~ungraph.model.Document` out.
 
-    raw text -> clean.normalize -> header.split_head / parse_header
+    raw text -> clean.normalize -> header.split_head / parse_header (/ with_file_symbol)
              -> segment.segment -> per paragraph: footnotes, references, bodies, actions
 
 Every step is a pure function of its input; the only state is the per-document
@@ -15,7 +15,7 @@ from . import clean
 from .actions import find_actions
 from .bodies import DocumentContext, detected_key, find_bodies
 from .gazetteer import Gazetteer, load
-from .header import agenda_title, parse_header, split_head, with_closing
+from .header import agenda_title, parse_header, split_head, with_closing, with_file_symbol
 from .model import BodyMention, Document, Footnote, Paragraph, ReadError, Span
 from .read import read_text
 from .references import find_references
@@ -48,6 +48,9 @@ def extract(raw: str, source_file: str, gazetteer: Gazetteer | None = None) -> D
     if closing:
         header = with_closing(header, closing)
     warnings: list[str] = []
+    header, named = with_file_symbol(header, source_file)
+    if named:
+        warnings.append(named)
     if organ is None:
         warnings.append("no author line (\"The General Assembly,\") found; the whole text was read as the body")
     if not any(r.kind == "operative" for r in raws):

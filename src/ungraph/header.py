@@ -7,6 +7,7 @@ follow the last operative paragraph.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date
 
 from .clean import join_text
@@ -87,6 +88,78 @@ def split_head(text: str) -> tuple[str, str, str | None]:
     if not m:
         return "", text, None
     return text[:m.start()], text[m.start():], ORGAN_NAMES[m.group(1)]
+
+
+# A file saved from the UN's document system is named after its symbol, "/" written "_" and
+# a language code appended: A_RES_78_325-EN.pdf, A_80_L.12-EN.pdf, S_RES_2719(2023)-EN.pdf.
+_FILE_SYMBOL = re.compile(
+    r"(?:A/RES/(?:(?:E?S-\d{1,2}|\d{1,3})/\d{1,4}[A-Z]?|\d{1,4}[A-Z]?\([IVXLC]{1,7}\))"
+    r"|A/(?:E?S-\d{1,2}|\d{1,3})/L\.\d{1,4}|A/C\.[1-6]/\d{1,3}/L\.\d{1,4}|A/DEC/\d{1,3}/\d{3}"
+    r"|S/RES/\d{1,4}\((?:19|20)\d\d\)|S/(?:19|20)\d\d/\d{1,4}"
+    r"|A/HRC/RES/\d{1,2}/\d{1,3}|A/HRC/\d{1,2}/L\.\d{1,3}|E/RES/(?:19|20)\d\d/\d{1,3}|E/(?:19|20)\d\d/L\.\d{1,3})"
+    r"(?:/(?:Rev|Add|Corr)\.\d{1,2})*")
+_FILE_SUFFIX = re.compile(r"\.(?:txt|md|markdown|text|pdf)$", re.I)
+_LANGUAGE = re.compile(r"[-_](?:EN|FR|ES|AR|ZH|RU|E|F|S|A|C|R)$")
+
+
+def symbol_in_file_name(name: str) -> str | None:
+    """The UN symbol a file is named after, or None when its name is not a symbol.
+
+    >>> [symbol_in_file_name(n) for n in ("A_RES_78_325-EN.pdf", "A_80_L.12.txt", "S_2023_970.txt",
+    ...                                   "S_RES_2719(2023)-EN.pdf", "A_75_L_OIC_draft_2020.md", "notes.txt")]
+    ['A/RES/78/325', 'A/80/L.12', 'S/2023/970', 'S/RES/2719(2023)', None, None]
+    """
+    stem = _LANGUAGE.sub("", _FILE_SUFFIX.sub("", name.strip()))
+    candidate = stem.replace("_", "/")
+    return candidate if _FILE_SYMBOL.fullmatch(candidate) else None
+
+
+def symbol_kind(symbol: str) -> DocKind | None:
+    """The kind of document a symbol is given to, when the symbol says it."""
+    if "/RES/" in symbol:
+        return DocKind.RESOLUTION
+    if "/DEC/" in symbol:
+        return DocKind.DECISION
+    if re.search(r"/L\.\d+", symbol):
+        return DocKind.DRAFT_RESOLUTION
+    return None
+
+
+def symbol_session(symbol: str) -> int | None:
+    """The session in a General Assembly or Human Rights Council symbol (A/RES/75/324 -> 75)."""
+    m = re.match(r"A/(?:RES/|DEC/|HRC/(?:RES/)?)?(\d{1,3})/", symbol)
+    return int(m.group(1)) if m else None
+
+
+def symbol_organ(symbol: str) -> str:
+    """The organ a symbol belongs to: A/HRC/ to the Human Rights Council, A/ to the General
+    Assembly, S/ to the Security Council, E/ to the Economic and Social Council."""
+    return "HRC" if symbol.startswith("A/HRC/") else {"A": "GA", "S": "SC", "E": "ECOSOC"}[symbol[0]]
+
+
+def with_file_symbol(header: Header, file_name: str) -> tuple[Header, str | None]:
+    """Take the symbol from the file's name when the text prints none, and say so.
+
+    The name is used only when it agrees with what the text does print: its organ (from
+    "The Security Council,") and its kind (a "draft resolution" line). Returns the header and a
+    one-line note for the build report (None when there is nothing to say).
+    """
+    named = symbol_in_file_name(file_name)
+    if named is None:
+        return header, None
+    if header.symbol:
+        printed = re.sub(r"\s+", "", header.symbol)
+        if named != printed and named not in header.draft_symbols:
+            return header, f"the file name says {named} but the text prints {printed}; the printed symbol is used"
+        return header, None
+    organ, kind = symbol_organ(named), symbol_kind(named)
+    if header.organ and header.organ != organ:
+        return header, f"the file name says {named}, a symbol of another organ than the text's author; not used"
+    if kind and header.kind not in (DocKind.OTHER, kind):
+        return header, f"the file name says {named}, a symbol of another kind of document than the text; not used"
+    return replace(header, symbol=named, symbol_from_file_name=True, organ=header.organ or organ,
+                   kind=kind or header.kind, session=header.session or symbol_session(named)), \
+        f"symbol {named} taken from the file name (the text prints none)"
 
 
 def parse_header(head: str, organ: str | None, closing: str = "") -> Header:
@@ -188,9 +261,7 @@ def parse_header(head: str, organ: str | None, closing: str = "") -> Header:
     if sm:
         session = ordinal(sm.group(1))
     if session is None and symbol:
-        mm = re.match(r"A/(?:RES/|DEC/|HRC/RES/)?(\d{1,3})/", symbol)
-        if mm:
-            session = int(mm.group(1))
+        session = symbol_session(symbol)
 
     agenda = None
     am = re.search(r"Agenda items?\s+(\d+(?:\s*\([a-z]{1,4}\))?(?:(?:,\s*|\s+and\s+)\d+(?:\s*\([a-z]{1,4}\))?)*)", flat)
@@ -219,8 +290,6 @@ CLOSING_MEETING = re.compile(r"(\d{1,4}(?:st|nd|rd|th) (?:plenary )?meeting)\s*[
 
 def with_closing(header: Header, closing: str) -> Header:
     """The header completed by the closing lines ("102nd plenary meeting / 9 September 2021")."""
-    from dataclasses import replace
-
     mm = CLOSING_MEETING.search(" ".join(closing.split()))
     if not mm or header.meeting:
         return header

@@ -136,6 +136,7 @@ class Header:
     meeting: str | None = None          # "102nd plenary meeting"
     sponsors: tuple[str, ...] = ()
     draft_symbols: tuple[str, ...] = () # drafts the resolution was adopted from: A/75/L.131
+    symbol_from_file_name: bool = False # the text prints no symbol; the file is named after one
 
 
 @dataclass(frozen=True, slots=True)

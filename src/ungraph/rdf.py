@@ -73,6 +73,8 @@ def document_triples(doc: Document) -> Iterator[ox.Triple]:
     if h.symbol:
         yield T(d, U("symbol"), lit(h.symbol))
         yield T(d, U("permalink"), N(vocab.undocs_url(h.symbol)))
+        if h.symbol_from_file_name:
+            yield T(d, U("symbolSource"), lit("file name"))
     if h.title:
         yield T(d, N(vocab.DCTERMS + "title"), lit(h.title, lang="en"))
     if h.session is not None:

@@ -58,6 +58,14 @@ def build(corpus: Path, output: Path, validate: bool, errors_file: Path | None, 
               f"{c['actions']} operative actions addressing {c['addressees']} bodies")
     if report.validation is not None:
         out.print(report.validation.one_line())
+    shown = 20
+    if report.warnings:
+        err.print(f"notes from reading the documents ({len(report.warnings)}):")
+        for file, w in report.warnings[:shown]:
+            err.print(f"  {file}: {w}", markup=False, highlight=False)
+        if len(report.warnings) > shown:
+            err.print(f"  … and {len(report.warnings) - shown} more (`ungraph extract FILE` shows a document's)",
+                      markup=False, highlight=False)
     if report.errors:
         err.print(f"[bold red]{len(report.errors)} file(s) not turned into a document:[/]")
         for e in report.errors:
