@@ -28,7 +28,7 @@ KIND_NAMES = {
     "RegionalCommission", "SecretariatUnit", "RelatedOrganization", "TreatyBody",
     "FinancialInstitution", "RegionalOrganization", "IntergovernmentalOrganization",
     "OrganOfOrganization", "OfficeHolder", "Collective", "NonGovernmentalOrganization",
-    "NonStateArmedGroup", "Court",
+    "NonStateArmedGroup", "NationalLiberationMovement", "Court",
 }
 KEY_PATTERN = re.compile(r"[A-Za-z0-9_-]+")
 
