@@ -113,3 +113,14 @@ def test_the_build_names_the_documents_it_has_doubts_about(tmp_path):
         "PREFIX ung: <https://w3id.org/ungraph/ontology#> "
         "SELECT ?s ?src WHERE { ?d ung:sourceFile ?f ; ung:symbol ?s OPTIONAL { ?d ung:symbolSource ?src } }")}
     assert rows == {("S/2023/970", "file name"), ("A/RES/78/325", None)}
+
+
+def test_a_name_of_another_kind_is_not_used():
+    # a draft ("United Arab Emirates: draft resolution") printed without its symbol cannot be
+    # the adopted resolution its file name says; a draft symbol is taken
+    text = (CORPUS / "A_75_L_OIC_draft_2020.md").read_text(encoding="utf-8")
+    doc = extract(text, "A_RES_75_1.md")
+    assert doc.header.symbol is None
+    assert any("another kind of document" in w for w in doc.warnings)
+    doc = extract(text, "A_75_L.42-EN.pdf")
+    assert (doc.header.symbol, doc.header.kind.value, doc.header.session) == ("A/75/L.42", "draft_resolution", 75)
