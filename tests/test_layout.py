@@ -203,3 +203,87 @@ Developing Countries and Small Island Developing States to provide assistance;
     assert [p.number for p in d.operative] == [1, 2]
     assert d.operative[0].text.endswith("Landlocked Developing Countries and Small Island Developing "
                                         "States to provide assistance;")
+
+
+def test_security_council_running_header_with_its_year():
+    text = ("United Nations S/RES/2999 (2024)\n\nSecurity Council Distr.: General\n\nResolution 2999 (2024)\n\n"
+            "Adopted by the Security Council at its 9999th meeting, on 30 May 2024\n\nThe Security Council,\n\n"
+            "Recalling its resolution 2428 (2018),\n\n1. Requests the Secretary-General to report to the\n\n"
+            "S/RES/2999 (2024)\n\n2/3\n\n24-09654\n\nCouncil by 1 June;\n\n2. Decides to remain seized of the matter.\n")
+    d = extract(text, "S_RES_2999(2024).txt")
+    assert d.operative[0].text == "Requests the Secretary-General to report to the Council by 1 June;"
+    assert not d.cites()
+
+
+RUNNING_TITLE_HEAD = """United Nations A/RES/78/999
+
+General Assembly Distr.: General
+
+Resolution adopted by the General Assembly on 1 March 2024
+
+78/999. Cooperation between the United Nations and the Economic
+Community of Central African States
+
+The General Assembly,
+
+"""
+
+
+def test_running_title_wrapped_after_the_symbol_on_its_line():
+    body = ("Welcoming the signing of the framework on 18 Decem-\n\n"
+            "A/RES/78/999 Cooperation between the United Nations and the Economic\n"
+            "Community of Central African States\n\n2/4 24-11876\n\nber 2023,\n\n"
+            "1. Decides to remain seized of the matter.\n")
+    d = doc(body, RUNNING_TITLE_HEAD, "A_RES_78_999.txt")
+    assert [p.text for p in d.preamble] == ["Welcoming the signing of the framework on 18 December 2023,"]
+
+
+def test_running_title_apart_from_the_symbol():
+    body = ("Welcoming the signing of the framework on 18 December\n\nA/RES/78/999\n\n"
+            "Cooperation between the United Nations and the Economic\nCommunity of Central African States\n\n"
+            "2/4\n\n24-11876\n\n2023,\n\n1. Decides to remain seized of the matter.\n")
+    d = doc(body, RUNNING_TITLE_HEAD, "A_RES_78_999.txt")
+    assert [p.text for p in d.preamble] == ["Welcoming the signing of the framework on 18 December 2023,"]
+
+
+def test_the_record_of_a_vote_after_the_closing_lines():
+    text = ("Human Rights Council\nFifty-fifth session\nAgenda item 4\n\n"
+            "Resolution adopted by the Human Rights Council on 3 April 2024\n\n55/20. Situation of human rights\n\n"
+            "The Human Rights Council,\n\nRecalling its resolution 52/31,\n\n"
+            "1. Decides to remain seized of the matter.\n\n49th meeting\n3 April 2024\n\n"
+            "[Adopted by a recorded vote of 23 to 2, with 12 abstentions. The voting\nwas as follows:\n\n"
+            "In favour:\nAlbania, Argentina, Belgium, Bulgaria, Chile, Costa Rica, Dominican\n"
+            "Republic, France, Gambia, Georgia, Germany, Japan, Lithuania, Luxembourg,\n\n"
+            "Against:\nChina, Cuba\n\nAbstaining:\nBangladesh, Burundi, Eritrea, India, Indonesia, Kazakhstan]\n")
+    d = extract(text, "A_HRC_RES_55_20.txt")
+    assert [p.text for p in d.operative] == ["Decides to remain seized of the matter."]
+    assert d.header.meeting == "49th meeting"
+
+
+def test_markdown_list_bullets_and_html_footnote_lines():
+    text = ("*The General Assembly*,\n\n**Recalling** the Universal Declaration of Human Rights,<sup>1</sup>\n\n"
+            "- 1. *Recognizes* the right to a clean, healthy and sustainable environment;\n"
+            "- 2. **Invites** the United Nations Environment Programme to support Member States;\n\n"
+            "*97th plenary meeting*\n*28 July 2022*\n\n---\n\n<sup>1</sup> Resolution 217 A (III).\n")
+    d = extract(text, "A_RES_76_300.md")
+    assert [p.number for p in d.operative] == [1, 2]
+    assert [f.text for f in d.preamble[0].footnotes] == ["Resolution 217 A (III)."]
+    assert [b.name for b in d.operative[1].actions[0].addressees] == ["United Nations Environment Programme"]
+
+
+def test_ligatures_and_soft_hyphens_of_pdf_text():
+    text = ("The General Assembly,\n\nReaﬃrming its resolution 70/1,\n\n"
+            "1. Invites the United Nations Oﬃce on Drugs and Crime to support infra\u00ad\nstructure;\n")
+    d = extract(text, "x.txt")
+    assert d.preamble[0].opening == "Reaffirming"
+    assert d.operative[0].text == "Invites the United Nations Office on Drugs and Crime to support infrastructure;"
+    assert [b.name for b in d.operative[0].actions[0].addressees] == ["United Nations Office on Drugs and Crime"]
+
+
+def test_a_lost_footnote_marker_is_reported_even_when_its_digit_is_in_a_date():
+    text = ("General Assembly\nDistr.: General\n27 October 2023\n\nThe General Assembly,\n\n"
+            "Recalling the Vienna Programme of Action,\n\n1. Requests the Secretary-General to report.\n\n"
+            "__________________\n\n7 Resolution 69/137, annex II.\n")
+    d = extract(text, "x.txt")
+    assert [f.marker for f in d.footnotes] == ["7"]
+    assert any("footnote marker(s) 7 not found" in w for w in d.warnings)

@@ -152,6 +152,11 @@ RESOLUTION_CASES = [
     pytest.param("Resolution 49/57, annex.", "GA", [("A/RES/49/57", None)], id="footnote-annex"),
     pytest.param("Resolution 60/288.", "GA", [("A/RES/60/288", None)], id="A_RES_77_13-footnote"),
     pytest.param("Resolution S-30/1, annex.", "GA", [("A/RES/S-30/1", None)], id="A_RES_77_13-special-session"),
+    # the Human Rights Council holds special sessions too: its own text, or naming it
+    pytest.param("Recalling its resolution S-27/1 of 5 December 2017,", "HRC",
+                 [("A/HRC/RES/S-27/1", "2017-12-05")], id="hrc-special-session"),
+    pytest.param("Recalling Human Rights Council resolution S-27/1 of 5 December 2017,", "GA",
+                 [("A/HRC/RES/S-27/1", "2017-12-05")], id="hrc-special-session-named"),
     pytest.param("Resolution 217 A (III).", "GA", [("A/RES/217A(III)", None)], id="udhr-lettered-old"),
     pytest.param("See resolution 2200 A (XXI), annex.", "GA", [("A/RES/2200A(XXI)", None)],
                  id="A_RES_78_12-covenants"),

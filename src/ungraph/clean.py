@@ -19,6 +19,12 @@ MARK_OPEN, MARK_CLOSE = "\ue000", "\ue001"
 MARK_RE = re.compile(f"{MARK_OPEN}([^{MARK_CLOSE}]*){MARK_CLOSE}")
 
 SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
+# PDF fonts map ligature glyphs to these code points ("Reaﬃrming", "Oﬃce"); NFKC would also
+# flatten the superscript footnote markers, so only the ligatures are spelled out
+LIGATURES = str.maketrans({"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"})
+# a hyphen the typesetter put at a line end ("coopera-" / "tion"): whether it belongs to the
+# word is decided once the document's vocabulary is known (repair_words)
+LINE_HYPHEN = "\ue002"
 _SUP = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 
 # ---------------------------------------------------------------- normalisation
@@ -30,17 +36,19 @@ def normalize(raw: str) -> str:
     >>> normalize("1. *Takes note* of resolution [73/330](#) of 25\\u00a0July 2019,\\u00b9 and")
     '1. Takes note of resolution 73/330 of 25 July 2019,\\ue0001\\ue001 and'
     """
-    text = unicodedata.normalize("NFC", raw)
+    text = unicodedata.normalize("NFC", raw).translate(LIGATURES)
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n\f\n")
     text = re.sub(r"[\u00a0\u2007\u202f\t]", " ", text)
-    text = text.replace("\u00ad", "")                      # soft hyphen
+    text = re.sub(r"\u00ad *\n *(?=[a-z])", "", text)     # a soft hyphen at a line end joins the word
+    text = text.replace("\u00ad", "")
     text = re.sub(r"[\u200b\u200c\u200d\ufeff]", "", text)
     text = _strip_markdown(text)
     # superscript footnote markers: "2019,¹ and" / "Agreement³ for" / "¹ See ..." (footnote line)
     text = re.sub(rf"^([{_SUP}]+)[ \t]+", lambda m: m.group(1).translate(SUPERSCRIPTS) + "  ", text,
                   flags=re.M)
     text = re.sub(rf"(?<=\S)([{_SUP}]+)", lambda m: _mark(m.group(1).translate(SUPERSCRIPTS)), text)
-    return "\n".join(line.rstrip() for line in text.split("\n"))
+    # the page break stays a line of its own: a footnote block ends there
+    return "\n".join(line if line == "\f" else line.rstrip() for line in text.split("\n"))
 
 
 def _mark(marker: str) -> str:
@@ -52,8 +60,11 @@ def _strip_markdown(text: str) -> str:
         text = html.unescape(text)
     if "<" in text:
         text = re.sub(r"<!--.*?-->", "", text, flags=re.S)                  # comments, page markers
+        text = re.sub(r"^[ \t]*<sup>([^<\n]*)</sup>[ \t]*", r"\1  ", text, flags=re.M)  # a footnote's line
         text = re.sub(r"<sup>([^<\n]*)</sup>", lambda m: _mark(m.group(1)), text)
     text = re.sub(r"^\s*(?:-{3,}|\*{3,}|_{3}|<br\s*/?>)\s*$", "", text, flags=re.M)  # rules
+    # list bullets a converter put before numbered paragraphs: "- 1. Invites", "• 2. Requests"
+    text = re.sub(r"^[ \t]*[-*+•▪◦][ \t]+(?=\d{1,3}\.[ \t])", "", text, flags=re.M)
     if "[" in text:
         text = re.sub(r"^\[\^([^\]\n]+)\]:[ \t]*", r"\1  ", text, flags=re.M)    # [^1]: note text
         text = re.sub(r"\[\^([^\]\n]+)\]", lambda m: _mark(m.group(1)), text)     # text[^1]
@@ -66,7 +77,8 @@ def _strip_markdown(text: str) -> str:
     if "*" in text:
         text = re.sub(r"\*\*([^*\n]+)\*\*", r"\1", text)
         # *emphasis*, also across one line break ("*102nd plenary meeting\n9 September 2021*")
-        text = re.sub(r"(?<![\w*])\*(?=\S)([^*\n]+(?:\n[^*\n]+)?)(?<=\S)\*(?![\w*])", r"\1", text)
+        # (not the page barcode "*2015849*")
+        text = re.sub(r"(?<![\w*])\*(?!\d{7,8}\*)(?=\S)([^*\n]+(?:\n[^*\n]+)?)(?<=\S)\*(?![\w*])", r"\1", text)
     if "_" in text:
         text = re.sub(r"(?<![\w_])_(?=\S)([^_\n]+)(?<=\S)_(?![\w_])", r"\1", text)
     if "\\" in text:
@@ -76,11 +88,17 @@ def _strip_markdown(text: str) -> str:
 
 # ---------------------------------------------------------------- page furniture
 
-SYMBOL_LINE = re.compile(r"^(?:[A-Z]{1,6}(?:/[A-Za-z0-9.\-()]+){1,6})$")
-JOB_LINE = re.compile(r"^\d{2}-\d{5}(?:\s*\([A-Z]\))?(?:\s+\d{6})?(?:\s+\*\d{7}\*)?$")
+_SYMBOL = r"[A-Z]{1,6}(?:/[A-Za-z0-9.\-()]+){1,6}(?: \((?:19|20)\d\d\))?"   # "S/RES/2719 (2023)"
+_JOB = r"\d{2}-\d{5}(?:\s*\([A-Z]\))?(?:\s+\d{6})?(?:\s+\*\d{7}\*)?"
+_PAGE = r"\d{1,3}/\d{1,3}|Page \d+(?: of \d+)?|-\s?\d{1,3}\s?-"
+SYMBOL_LINE = re.compile(rf"^(?:{_SYMBOL})$")
+JOB_LINE = re.compile(rf"^{_JOB}$")
 BARCODE_LINE = re.compile(r"^\*\d{7,8}\*$")
-PAGE_LINE = re.compile(r"^(?:\d{1,3}/\d{1,3}|Page \d+(?: of \d+)?|-\s?\d{1,3}\s?-)$")
+PAGE_LINE = re.compile(rf"^(?:{_PAGE})$")
 RECYCLE_LINE = re.compile(r"^(?:Please recycle\W*|\uf0b0)$")
+_SYMBOL_WITH_TEXT = re.compile(rf"^(?:{_SYMBOL})\s+(?P<text>\S.*)$|^(?P<before>\S.*?)\s+(?:{_SYMBOL})$")
+# items of one footer printed on one line: "2/6 20-15849", "20-15849 3/6"
+FOOTER_LINE = re.compile(rf"^(?:{_PAGE}|{_JOB}|{_SYMBOL})(?:\s+(?:{_PAGE}|{_JOB}|{_SYMBOL}))+$")
 
 
 def is_furniture(line: str) -> bool:
@@ -88,10 +106,19 @@ def is_furniture(line: str) -> bool:
 
     >>> [is_furniture(x) for x in ["A/RES/75/12", "20-15849 (E)    071220", "*2015849*", "2/6", "2. Urges"]]
     [True, True, True, True, False]
+    >>> [is_furniture(x) for x in ["2/6 20-15849", "20-15849 3/6", "S/RES/2719 (2023)", "resolution 75/1 of 2020"]]
+    [True, True, True, False]
     """
+    if is_page_break(line):
+        return True
     s = line.strip()
     return bool(s) and bool(SYMBOL_LINE.match(s) or JOB_LINE.match(s) or BARCODE_LINE.match(s)
-                            or PAGE_LINE.match(s) or RECYCLE_LINE.match(s) or s == "\f")
+                            or PAGE_LINE.match(s) or RECYCLE_LINE.match(s) or FOOTER_LINE.match(s))
+
+
+def is_page_break(line: str) -> bool:
+    """The line ``normalize`` puts where a PDF page ends (a form feed)."""
+    return line.strip(" ") == "\f"
 
 
 def _squash(s: str) -> str:
@@ -102,26 +129,48 @@ def strip_furniture(lines: list[str], titles: tuple[str, ...] = ()) -> list[str]
     """Remove running headers and footers from body lines; blank lines stand in their place.
 
     Besides symbol, job-number, barcode and page-number lines, a running title is removed:
-    lines that touch a symbol line and together spell one of ``titles``.
+    lines that touch a symbol line and together spell one of ``titles``, also when the
+    symbol and the title share a line ("A/RES/78/3 Cooperation between the United ...").
     """
     keys = [_squash(t) for t in titles if t and len(_squash(t)) >= 12]
     out = list(lines)
     drop = [is_furniture(line) for line in lines]
-    symbol_rows = [i for i, line in enumerate(lines) if SYMBOL_LINE.match(line.strip())]
-    for i in symbol_rows:
+
+    def spells_title(text: str) -> bool:
+        joined = _squash(text)
+        return bool(joined) and any(joined in key and len(joined) >= 0.5 * len(key) for key in keys)
+
+    for i, line in enumerate(lines):
+        s = line.strip()
+        own = ""                # the title words printed on the symbol's own line
+        if not SYMBOL_LINE.match(s):
+            m = _SYMBOL_WITH_TEXT.match(s) if keys else None
+            own = (m.group("text") or m.group("before")) if m else ""
+            if not own or not any(_squash(own) in key for key in keys):
+                continue
+        found = False
         for step in (-1, 1):
             run, j = [], i + step
+            while 0 <= j < len(lines) and not lines[j].strip() and abs(j - i) <= 2:
+                j += step       # the title may stand apart from the symbol, after a blank line
+            apart = abs(j - i) > 1
             while 0 <= j < len(lines) and lines[j].strip() and len(run) < 5:
                 run.append(j)
                 j += step
+            if apart and 0 <= j < len(lines) and lines[j].strip():
+                continue        # apart, only a block of its own is a title: not a paragraph's last lines
             # the longest run next to the symbol that spells (most of) a title
-            for k in range(len(run), 0, -1):
+            for k in (range(len(run), 0, -1) if not apart else [len(run)]):
                 rows = sorted(run[:k])
-                joined = _squash(" ".join(lines[r] for r in rows))
-                if joined and any(joined in key and len(joined) >= 0.5 * len(key) for key in keys):
-                    for r in rows:
+                pieces = [lines[r] for r in rows]
+                pieces = pieces + [own] if step < 0 else [own] + pieces
+                if spells_title(" ".join(pieces)):
+                    for r in rows + [i]:
                         drop[r] = True
+                    found = True
                     break
+        if own and not found and spells_title(own):
+            drop[i] = True
     for i, d in enumerate(drop):
         if d:
             out[i] = ""
@@ -150,8 +199,9 @@ def extract_footnotes(lines: list[str], titles: tuple[str, ...] = ()) -> tuple[l
             out[i] = ""
             j = i + 1
             current = None
-            # a footnote block runs until the next page's furniture (or the end)
-            while j < n and not (lines[j].strip() and not furniture[j].strip()):
+            # a footnote block runs until the page ends: a page break, the next page's
+            # furniture or its first line of text
+            while j < n and not is_page_break(lines[j]) and not (lines[j].strip() and not furniture[j].strip()):
                 text = lines[j].strip()
                 m = FOOTNOTE_START.match(text)
                 if m and (current is None or _next_marker(current, m.group(1))):
@@ -237,9 +287,10 @@ def mark_footnotes(text: str, markers) -> str:
             if m and (found is None or m.start() < found.start()):
                 found = m
         if found is None:
-            # "the 2030 Agenda for Sustainable Development 7 and": a marker standing alone
-            for m in re.finditer(rf"(?<=[A-Za-z]) ({marker})(?= [a-z])", text[pos:]):
-                word = re.findall(r"[A-Za-z]+$", text[:pos + m.start()])
+            # "the 2030 Agenda for Sustainable Development 7 and", "the Decade 2014–2024 7 and":
+            # a marker standing alone after a word or a year
+            for m in re.finditer(rf"(?:(?<=[A-Za-z])|(?<=(?:19|20)\d\d)) ({marker})(?= [a-z])", text[pos:]):
+                word = re.findall(r"(?:[A-Za-z]+|(?:19|20)\d\d)$", text[:pos + m.start()])
                 if word and word[-1].lower() not in NUMBERED_WORDS:
                     found = re.search(rf" ({marker})(?= [a-z])", text[pos + m.start():])
                     if found:
@@ -259,22 +310,25 @@ def mark_footnotes(text: str, markers) -> str:
 
 
 def join_lines(lines: list[str]) -> str:
-    """Join the wrapped lines of one paragraph: collapse spaces, keep hyphens at line ends.
+    """Join the wrapped lines of one paragraph: collapse spaces; a hyphen at a line end
+    before a lower-case letter becomes ``LINE_HYPHEN``, for :func:`repair_words` to settle.
 
-    >>> join_lines(["capacity-", "building of the", "Organization"])
-    'capacity-building of the Organization'
+    >>> join_lines(["capacity-", "building of the", "Secretary-", "General"]).replace(LINE_HYPHEN, "~")
+    'capacity~building of the Secretary-General'
     """
     out = ""
     for line in (x.strip() for x in lines):
         if not line:
             continue
-        if not out:
-            out = line
-        elif _hyphen_end(out):
-            out += line     # "capacity-" + "building": the hyphen is the word's own
-        else:
-            out += " " + line
+        out = join_wrapped(out, line) if out else line
     return re.sub(r"\s+", " ", out).strip()
+
+
+def join_wrapped(a: str, b: str) -> str:
+    """Join two pieces of one paragraph split by a line or page break (see :func:`join_lines`)."""
+    if _hyphen_end(a):
+        return a[:-1] + LINE_HYPHEN + b if b[:1].islower() else a + b
+    return a + " " + b
 
 
 def _hyphen_end(text: str) -> bool:
@@ -282,7 +336,7 @@ def _hyphen_end(text: str) -> bool:
 
 
 def join_text(a: str, b: str) -> str:
-    """Join two pieces of one paragraph split by a line or page break."""
+    """Join two pieces of a title split by a line break; a hyphen at the break is kept."""
     return a + b if _hyphen_end(a) else a + " " + b
 
 
@@ -305,6 +359,14 @@ def vocabulary(text: str, base: Counter | None = None) -> Counter:
     return counts
 
 
+_LINE_HYPHEN_WORD = re.compile(rf"([A-Za-z]+){LINE_HYPHEN}([a-z]+)")
+
+
+def _settle_hyphen(a: str, b: str, vocab: Counter) -> str:
+    joined, hyphenated = (a + b).lower(), f"{a}-{b}".lower()
+    return a + b if vocab.get(joined, 0) and not vocab.get(hyphenated, 0) else f"{a}-{b}"
+
+
 _PAIR = re.compile(r"\b([A-Za-z][A-Za-z-]*[a-z]) ([a-z]{1,6})\b")
 
 
@@ -317,7 +379,18 @@ def repair_words(text: str, vocab: Counter) -> str:
     >>> v = vocabulary("the Secretary-General and the Association")
     >>> repair_words("the Secretary-Gene ral of the Associat ion", v)
     'the Secretary-General of the Association'
+
+    A hyphen printed at a line end (``LINE_HYPHEN``) is dropped when the joined word occurs
+    elsewhere and the hyphenated one does not ("coopera-tion"), and kept otherwise
+    ("capacity-building", "follow-up"):
+
+    >>> v = vocabulary("Economic Cooperation Organization; capacity building")
+    >>> repair_words(f"coopera{LINE_HYPHEN}tion and capacity{LINE_HYPHEN}building", v)
+    'cooperation and capacity-building'
     """
+    if LINE_HYPHEN in text:
+        text = _LINE_HYPHEN_WORD.sub(lambda m: _settle_hyphen(m.group(1), m.group(2), vocab), text)
+        text = text.replace(LINE_HYPHEN, "-")
     # only pairs whose joined form is a known word are candidates: most text has none
     candidates = [m for m in _PAIR.finditer(text) if vocab.get((m.group(1) + m.group(2)).lower(), 0)]
     if not candidates:

@@ -15,12 +15,12 @@ from . import clean
 from .actions import find_actions
 from .bodies import DocumentContext, detected_key, find_bodies
 from .gazetteer import Gazetteer, load
-from .header import agenda_title, parse_header, split_head, with_closing, with_file_symbol
+from .header import MONTHS, agenda_title, parse_header, split_head, with_closing, with_file_symbol
 from .model import BodyMention, Document, Footnote, Paragraph, ReadError, Span
 from .read import read_text
 from .references import find_references
-from .segment import opening_phrase, segment
-from .verbs import leading_verb
+from .segment import PREAMBLE_ADJECTIVES, opening_phrase, segment
+from .verbs import DIRECTIVE, EVALUATIVE, OTHER, leading_verb
 
 _SPACES = re.compile(r"\s+")
 _SPACE_PUNCT = re.compile(r"\s+([,;.:])")
@@ -53,9 +53,13 @@ def extract(raw: str, source_file: str, gazetteer: Gazetteer | None = None) -> D
         warnings.append(named)
     if organ is None:
         warnings.append("no author line (\"The General Assembly,\") found; the whole text was read as the body")
+    blank = _blank_pages(raw)
     if not any(r.kind == "operative" for r in raws):
         raise ReadError(f"{source_file}: no operative part found (no numbered paragraphs and no "
-                        "operative verb such as \"Decides\"); not a resolution or decision text")
+                        "operative verb such as \"Decides\"); not a resolution or decision text"
+                        + (f" ({blank})" if blank else ""))
+    if blank:
+        warnings.append(blank + "; what is printed there is missing from the graph")
 
     author = header.organ or "GA"
     vocab = clean.vocabulary(head + "\n" + "\n".join(r.text for r in raws), gaz_vocabulary(gaz))
@@ -93,7 +97,8 @@ def extract(raw: str, source_file: str, gazetteer: Gazetteer | None = None) -> D
     # the document's own; none is dropped
     attached = {f.marker for ps in paragraphs.values() for p in ps for f in p.footnotes}
     orphans = tuple(_footnote(m, notes[m], author) for m in notes if m not in attached)
-    missing = [f.marker for f in orphans if f"{f.marker}" not in head]
+    # (a digit marker counts only as a number of its own: the "7" of "27 October" is not one)
+    missing = [f.marker for f in orphans if not re.search(rf"(?<!\d){re.escape(f.marker)}(?!\d)", head)]
     if missing:
         warnings.append(f"footnote marker(s) {', '.join(missing)} not found in the text; "
                         "the notes are attached to the document")
@@ -121,10 +126,25 @@ def _used_detected(ctx, paragraphs, concerns, extra) -> tuple:
     return tuple(e for k, e in ctx.detected.items() if k in used)
 
 
+def _blank_pages(raw: str) -> str | None:
+    """Which pages of a PDF's text (pages joined by form feeds) have no words: scanned pages."""
+    if "\f" not in raw:
+        return None
+    pages = raw.split("\f")
+    blank = [str(i) for i, page in enumerate(pages, 1) if not page.strip()]
+    if not blank:
+        return None
+    which = f"page {blank[0]}" if len(blank) == 1 else f"pages {', '.join(blank)}"
+    return f"{which} of {len(pages)} {'has' if len(blank) == 1 else 'have'} no text layer (scanned?)"
+
+
 def gaz_vocabulary(gaz: Gazetteer):
-    """Words of the gazetteer's names, counted once: vocabulary for repairing broken words."""
+    """Words of the gazetteer's names, of the month names and of the verbs that open
+    paragraphs, counted once: vocabulary for repairing broken words ("Decem-ber")."""
     if not hasattr(gaz, "_vocabulary"):
-        gaz._vocabulary = clean.vocabulary(" ".join(e.name for e in gaz.entries.values()))
+        words = [e.name for e in gaz.entries.values()] + list(MONTHS) + sorted(PREAMBLE_ADJECTIVES) \
+            + list(DIRECTIVE + EVALUATIVE + OTHER)
+        gaz._vocabulary = clean.vocabulary(" ".join(words))
     return gaz._vocabulary
 
 

@@ -336,14 +336,16 @@ def _organ(shape: str, qualifier: str | None, antecedent: str | None, author: st
     ('HRC', 'GA')
     >>> _organ("session", "COUNCIL", None, "GA"), _organ("sc", None, None, "GA")
     ('HRC', 'SC')
+    >>> _organ("special", None, None, "HRC"), _organ("special", None, None, "GA")
+    ('HRC', 'GA')
     """
     who = qualifier or antecedent
     if who == "FOREIGN":
         return None
     if shape == "sc":
         return "SC"
-    if shape == "special":
-        return "GA"
+    if shape == "special":     # both the Assembly and the Human Rights Council hold special sessions
+        return "HRC" if (who or author) in ("HRC", "COUNCIL") and author != "SC" else "GA"
     if shape == "year":
         return "CHR" if who == "CHR" else "ECOSOC"
     if who == "CHR":

@@ -17,6 +17,10 @@ CLOSING = re.compile(r"^\s*\d{1,4}(?:st|nd|rd|th)\s+(?:plenary\s+)?meeting\b", r
 DANGLING = re.compile(r"\b(?:and|the|of|to|for|in|on|with|by|a|an|its|their|or|from|between)$")
 SUB_ITEM = re.compile(r"^\s*\((?:[a-z]{1,2}|[ivx]{1,5})\)\s")
 ANNEX = re.compile(r"^\s*Annex(?:\s+[IVX]+)?\s*$")
+# the record of a vote printed after the closing lines (Human Rights Council, Security Council):
+# "[Adopted by a recorded vote of 23 to 2 ...", "In favour: Albania, ...", "Abstaining: ..."
+VOTE_RECORD = re.compile(r"^\s*\[?\s*(?:Adopted\s+(?:by|without)\s|The\s+voting\s+was\b|In\s+favour\s*:|"
+                         r"Against\s*:|Abstaining\s*:|Abstentions?\s*:)")
 
 # Words that open preambular paragraphs besides participles in -ing
 PREAMBLE_ADJECTIVES = {
@@ -108,8 +112,8 @@ def segment(body: str, titles: tuple[str, ...] = ()) -> tuple[list[RawParagraph]
             m = OPERATIVE_NUMBER.match(line)
             if m and int(m.group(1)) == expected:
                 starts = True
-            elif current and _terminated(current[-1]) and preamble_opener(line):
-                starts = True
+            elif current and _terminated(current[-1]) and (preamble_opener(line) or CLOSING.match(line)):
+                starts = True   # PDF text has no blank line before "45th plenary meeting"
             if starts and current:
                 units.append(current)
                 current = []
@@ -140,7 +144,7 @@ def segment(body: str, titles: tuple[str, ...] = ()) -> tuple[list[RawParagraph]
             dangling = DANGLING.search(MARK_RE.sub("", prev).rstrip()) is not None
             if bare_number or (unfinished and not starts_para) or text[:1].islower() or sub_item \
                     or (dangling and not OPERATIVE_NUMBER.match(text)):
-                merged[-1] = clean.join_text(prev, text)
+                merged[-1] = clean.join_wrapped(prev, text)
                 continue
         merged.append(text)
         operative_seen = operative_seen or bool(OPERATIVE_NUMBER.match(text))
@@ -171,6 +175,8 @@ def segment(body: str, titles: tuple[str, ...] = ()) -> tuple[list[RawParagraph]
         plain = MARK_RE.sub("", text).strip()
         if CLOSING.match(plain) and section != "annex":
             closing.append(plain)
+            continue
+        if closing and section != "annex" and VOTE_RECORD.match(plain):
             continue
         if ANNEX.match(plain) and paragraphs:
             section = "annex"
