@@ -145,3 +145,26 @@ def test_contract_terms_in_the_corpus_graph(corpus_graph):
                         ung:start ?s ; ung:end ?e ; ung:refersTo ?r .
                         FILTER(SUBSTR(?text, ?s + 1, ?e - ?s) = "48/2 of 13 October 1993") }""")
     assert ask("""ASK { <https://w3id.org/ungraph/id/doc/A/RES/75/324> ung:permalink <https://undocs.org/A/RES/75/324> }""")
+
+
+def test_a_resolution_adopted_on_a_committee_report_links_both(tmp_path):
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    (folder / "A_RES_78_110.txt").write_text(
+        "United Nations A/RES/78/110\n\nGeneral Assembly Distr.: General\n18 December 2023\n\n"
+        "Seventy-eighth session\nAgenda item 82\n\nResolution adopted by the General Assembly on 7 December 2023\n\n"
+        "[on the report of the Sixth Committee (A/78/467)]\n\n"
+        "78/110. Responsibility of States for internationally wrongful acts\n\nThe General Assembly,\n\n"
+        "Recalling its resolution 56/83 of 12 December 2001,\n\n1. Requests the Secretary-General to report;\n")
+    out = tmp_path / "g.ttl"
+    result = CliRunner().invoke(main, ["build", str(folder), "-o", str(out), "-q"])
+    assert result.exit_code == 0, result.output
+    assert "conforms (0 violations" in result.stdout
+    store = ox.Store()
+    store.load(path=str(out), format=ox.RdfFormat.TURTLE)
+    rows = [(r["report"].value, r["committee"].value) for r in store.query(f"""
+        PREFIX ung: <{vocab.UNG}> PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+        SELECT ?report ?committee WHERE {{
+            ?d ung:symbol "A/RES/78/110" ; ung:basedOnReport ?r ; ung:recommendedBy ?b .
+            ?r a ung:Report ; ung:symbol ?report . ?b skos:prefLabel ?committee }}""")]
+    assert rows == [("A/78/467", "Sixth Committee")]

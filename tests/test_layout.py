@@ -1,6 +1,8 @@
 """Layout features of real UN texts: each case is a real passage in the layout it arrives in."""
 from __future__ import annotations
 
+import pytest
+
 from ungraph.extract import extract
 
 HEAD = """United Nations
@@ -287,3 +289,28 @@ def test_a_lost_footnote_marker_is_reported_even_when_its_digit_is_in_a_date():
     d = extract(text, "x.txt")
     assert [f.marker for f in d.footnotes] == ["7"]
     assert any("footnote marker(s) 7 not found" in w for w in d.warnings)
+
+
+# "[on the report of ... (symbols)]": (line, reports, committee key)
+ON_REPORT = [
+    ("[on the report of the Sixth Committee (A/78/467)]", ("A/78/467",), "SixthCommittee"),
+    ("[on the report of the Special Political and Decolonization Committee\n(Fourth Committee) (A/78/400)]",
+     ("A/78/400",), "FourthCommittee"),
+    ("[on the report of the Third Committee (A/78/481/Add.2 and A/78/481/Add.2/Corr.1)]",
+     ("A/78/481/Add.2", "A/78/481/Add.2/Corr.1"), "ThirdCommittee"),
+    ("[without reference to a Main Committee (A/78/L.27)]", (), None),
+]
+
+
+@pytest.mark.parametrize("line,reports,committee", ON_REPORT, ids=[str(c) for _, _, c in ON_REPORT])
+def test_the_report_a_resolution_was_adopted_on(line, reports, committee):
+    text = ("United Nations A/RES/78/110\n\nGeneral Assembly Distr.: General\n18 December 2023\n\n"
+            "Seventy-eighth session\nAgenda item 82\n\n"
+            f"Resolution adopted by the General Assembly on 7 December 2023\n\n{line}\n\n"
+            "78/110. Responsibility of States for internationally wrongful acts\n\nThe General Assembly,\n\n"
+            "Recalling its resolution 56/83 of 12 December 2001,\n\n1. Requests the Secretary-General to report;\n")
+    d = extract(text, "A_RES_78_110.txt")
+    assert d.header.reports == reports
+    assert (d.recommended_by.key if d.recommended_by else None) == committee
+    if committee:
+        assert committee in {m.key for m in d.mentions()}

@@ -311,6 +311,8 @@ BREAKS: dict[str, Break] = {
     "Document-meeting": B(_insert(_d(R1), "$N ung:meeting 12")),
     "Document-sponsor": B(_insert(_d(DR), '$N ung:sponsor ""')),
     "Document-basedOnDraft": _doc_link("basedOnDraft"),
+    "Document-basedOnReport": _doc_link("basedOnReport", "DraftResolution"),
+    "Document-recommendedBy": _doc_link("recommendedBy"),
     "Document-recalls": _doc_link("recalls"),
     "Document-cites": _doc_link("cites"),
     "Document-citesDocument": _doc_link("citesDocument", "Body"),

@@ -107,11 +107,13 @@ def extract(raw: str, source_file: str, gazetteer: Gazetteer | None = None) -> D
     for f in orphans + tuple(f for ps in paragraphs.values() for p in ps for f in p.footnotes):
         footnote_bodies += find_bodies(f.text, ctx)
     organ_body = _organ_mention(author, ctx)
-    extra_mentions = tuple(title_bodies) + tuple(footnote_bodies) + organ_body
+    committee = _recommending_body(header.recommended_by, ctx)
+    extra_mentions = tuple(title_bodies) + tuple(footnote_bodies) + organ_body + ((committee,) if committee else ())
     return Document(
         source_file=source_file, header=header, preamble=tuple(paragraphs["preambular"]),
         operative=tuple(paragraphs["operative"]), annex=tuple(paragraphs["annex"]),
         concerns=tuple(concerns), other_mentions=tuple(m for m in extra_mentions if not m.nested),
+        recommended_by=committee,
         footnotes=orphans,
         warnings=tuple(warnings), detected=_used_detected(ctx, paragraphs, concerns, extra_mentions))
 
@@ -193,6 +195,14 @@ def _partner_in_text(body: str, gaz: Gazetteer) -> list[str]:
                 counts[b.key] = counts.get(b.key, 0) + 1
                 break
     return [max(counts, key=counts.get)] if counts else []
+
+
+def _recommending_body(name: str | None, ctx: DocumentContext) -> BodyMention | None:
+    """The body named in "[on the report of the Sixth Committee (...)]", when it is one."""
+    if not name:
+        return None
+    found = [m for m in find_bodies(name, ctx) if not m.nested]
+    return found[0] if found else None
 
 
 def _organ_mention(organ: str, ctx: DocumentContext) -> tuple[BodyMention, ...]:

@@ -79,6 +79,11 @@ RES_NUMBER_TITLE = re.compile(r"^\s*((?:ES-|S-)?\d{1,4}/\d{1,4}|\d{1,4}\s*[A-Z]?
                               r"(?:\s*[A-Z])?\.\s+(\S.*)$")
 DECISION_NUMBER_TITLE = re.compile(r"^\s*(\d{1,3}/\d{3})\.\s+(\S.*)$")
 SYMBOL_RE = re.compile(r"^\s*((?:A|S|E)/(?:[A-Z]+/)*(?:RES/)?[\w.\-()/ ]+?)\s*$")
+# "[on the report of the Third Committee (A/78/481/Add.2)]", "[on the recommendation of the
+# Commission on Narcotic Drugs (E/2024/28)]": the committee and its report
+ON_REPORT = re.compile(r"\[\s*on\s+the\s+(?:report|recommendation)\s+of\s+(?:the\s+)?(?P<who>[^\[\]]+?)\s*"
+                       r"\((?P<docs>[AES]/[^()\[\]]*)\)\s*\]")
+_REPORT_SYMBOL = re.compile(r"^[AES](?:/[A-Za-z0-9.\-()]+)+$")
 DRAFT_RE = re.compile(r"\b(A/(?:ES-\d+/|S-\d+/)?\d{1,3}/L\.\d+(?:/(?:Add|Rev)\.\d+)*|S/\d{4}/\d+|A/HRC/\d+/L\.\d+(?:/Rev\.\d+)?|E/\d{4}/L\.\d+)")
 
 
@@ -277,11 +282,20 @@ def parse_header(head: str, organ: str | None, closing: str = "") -> Header:
     draft_symbols = tuple(dict.fromkeys(
         d for d in DRAFT_RE.findall(flat) if d != symbol)) if adopted_m or kind == DocKind.RESOLUTION else ()
 
+    reports: tuple[str, ...] = ()
+    recommended_by = None
+    rm = ON_REPORT.search(flat)
+    if rm:
+        recommended_by = re.sub(r"\s+", " ", rm.group("who")).strip()
+        reports = tuple(s for s in (re.sub(r"\s+", "", x) for x in re.split(r",|\s+and\s+", rm.group("docs")))
+                        if _REPORT_SYMBOL.match(s))
+
     if title:
         title = re.sub(r"\s+", " ", title).strip()
     header = Header(symbol=symbol, kind=kind, organ=organ, title=title, session=session,
                     agenda_item=agenda, issued=issued, adopted=adopted, meeting=meeting,
-                    sponsors=sponsors, draft_symbols=draft_symbols)
+                    sponsors=sponsors, draft_symbols=draft_symbols, reports=reports,
+                    recommended_by=recommended_by)
     return with_closing(header, closing) if closing else header
 
 

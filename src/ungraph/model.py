@@ -137,6 +137,8 @@ class Header:
     sponsors: tuple[str, ...] = ()
     draft_symbols: tuple[str, ...] = () # drafts the resolution was adopted from: A/75/L.131
     symbol_from_file_name: bool = False # the text prints no symbol; the file is named after one
+    reports: tuple[str, ...] = ()       # "[on the report of the Sixth Committee (A/78/467)]"
+    recommended_by: str | None = None   # ... "Sixth Committee", as printed
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,6 +152,7 @@ class Document:
     annex: tuple[Paragraph, ...] = ()
     concerns: tuple[BodyMention, ...] = ()
     other_mentions: tuple[BodyMention, ...] = ()   # in the title, the footnotes, the author line
+    recommended_by: BodyMention | None = None      # the committee whose report it was adopted on
     footnotes: tuple[Footnote, ...] = ()           # notes whose marker stands in the header
     warnings: tuple[str, ...] = ()
     detected: tuple = ()                           # gazetteer.Entry of bodies no list has

@@ -93,6 +93,10 @@ def document_triples(doc: Document) -> Iterator[ox.Triple]:
         yield T(d, U("sponsor"), lit(s))
     for draft in h.draft_symbols:
         yield T(d, U("basedOnDraft"), N(vocab.document_iri(draft)))
+    for report in h.reports:
+        yield T(d, U("basedOnReport"), N(vocab.document_iri(report)))
+    if doc.recommended_by:
+        yield T(d, U("recommendedBy"), _body_node(doc.recommended_by.key))
     for b in doc.concerns:
         yield T(d, U("concerns"), _body_node(b.key))
     for r in doc.recalls():
@@ -248,6 +252,7 @@ def shared_facts(doc: Document) -> SharedFacts:
              for r in doc.recalls() + doc.cites()]
     cited += [(x.symbol, None, None, x.kind) for x in doc.documents()]
     cited += [(d, None, None, "draft") for d in doc.header.draft_symbols]
+    cited += [(r, None, None, "report") for r in doc.header.reports]
     adopted = doc.header.adopted
     return SharedFacts(doc.header.symbol, adopted.isoformat() if adopted else None,
                        tuple(doc.detected), frozenset(keys), tuple(cited))
