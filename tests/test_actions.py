@@ -83,6 +83,27 @@ def test_generic_addressees_are_recorded_as_printed():
     assert action.generic == ("the relevant United Nations institutions and agencies", "other international bodies")
 
 
+# generic addressees of Assembly, Council and Human Rights Council texts: (paragraph, generic)
+GENERIC = [
+    ("Invites the five regional groups to nominate their candidates;", ("the five regional groups",)),
+    ("Encourages the regional commissions to contribute to the review;", ("the regional commissions",)),
+    ("Calls upon business enterprises to respect human rights;", ("business enterprises",)),
+    ("Calls upon all parties to the conflict to cease hostilities;", ("all parties to the conflict",)),
+    ("Calls upon States parties to the Convention to comply fully with their obligations;",
+     ("States parties to the Convention",)),
+    ("Calls upon States neighbouring South Sudan to cooperate with the Panel;", ("States neighbouring South Sudan",)),
+    ("Demands that all armed groups lay down their arms;", ()),           # a clause, not an addressee
+    ("Requests the Secretary-General to report on the work of the commissions;", ()),
+]
+
+
+@pytest.mark.parametrize("text,generic", GENERIC, ids=[t.split(" to ")[0] for t, _ in GENERIC])
+def test_generic_addressees(text, generic):
+    ctx = DocumentContext(load())
+    actions = find_actions(text, find_bodies(text, ctx))
+    assert tuple(g for a in actions for g in a.generic) == generic
+
+
 @pytest.mark.parametrize("text,verbs", [
     ("Takes note with appreciation of the report, and acknowledges the growing cooperation;",
      ["takes note", "acknowledges"]),

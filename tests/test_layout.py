@@ -314,3 +314,22 @@ def test_the_report_a_resolution_was_adopted_on(line, reports, committee):
     assert (d.recommended_by.key if d.recommended_by else None) == committee
     if committee:
         assert committee in {m.key for m in d.mentions()}
+
+
+def test_footnote_markers_after_the_year_of_a_date():
+    # A/RES/79/328 (markers 4-6) and A/RES/79/326 (marker 1), as extracted
+    body = ("Recalling Human Rights Council resolutions 7/25 of 28 March 2008, 22/22 of 22 March 2013, 4\n"
+            "28/34 of 27 March 2015, 5 37/26 of 23 March 2018, 6 43/29 of 22 June 2020 on the prevention\n"
+            "of genocide,\n\n"
+            "Referring to the statements by the President of the Council, including the statement\n"
+            "of 13 January 2010, 7  in which the Council recognized the role of regional organizations,\n\n"
+            "1. Requests the Secretary-General to report;\n\n__________________\n\n"
+            "4 Ibid., Sixty-eighth Session, Supplement No. 53 (A/68/53), chap. IV, sect. A.\n"
+            "5 Ibid., Seventieth Session, Supplement No. 53 (A/70/53), chap. III, sect. A.\n"
+            "6 Ibid., Seventy-third Session, Supplement No. 53 (A/73/53), chap. IV, sect. A.\n"
+            "7 S/PRST/2010/1.\n")
+    d = doc(body)
+    assert [[f.marker for f in p.footnotes] for p in d.preamble] == [["4", "5", "6"], ["7"]]
+    assert d.preamble[0].text.startswith("Recalling Human Rights Council resolutions 7/25 of 28 March 2008, "
+                                         "22/22 of 22 March 2013, 28/34 of 27 March 2015, 37/26")
+    assert not d.footnotes

@@ -39,8 +39,12 @@ GENERIC_NP = re.compile(
     r"^(?:the\s+|all\s+|other\s+|relevant\s+)*(?:[\w’'-]+\s+){0,7}?"
     r"(?:agencies|organizations|organisations|institutions|bodies|entities|States|funds|programmes|"
     r"organs|partners|community|stakeholders|donors|sector|society|countries|Governments|parties|"
-    r"mechanisms|actors|offices|system|instruments|members)"
-    r"(?:\s+concerned|\s+of\s+(?:the\s+)?[\w -]+)?$")
+    r"mechanisms|actors|offices|system|instruments|members|commissions|enterprises|companies|"
+    r"groups|authorities|forces)"
+    r"(?:\s+concerned|\s+of\s+(?:the\s+)?[\w -]+|\s+(?:neighbouring|bordering)\s+[\w -]+|"
+    r"(?<=parties)\s+to\s+(?:the\s+)?[\w -]+)?$")
+# "parties to the conflict", "States parties to the Convention": a "to" that names, not a purpose
+PARTIES_TO = re.compile(r"\bparties\s+to\s+(?:the\s+)?[\w -]+$")
 GENERIC = re.compile(
     r"\b(?:agencies|organizations|organisations|institutions|bodies|entities|States|funds|programmes|"
     r"organs|partners|community|stakeholders|donors|sector|society|countries|Governments|parties|"
@@ -185,7 +189,7 @@ def _generic_parts(text: str, start: int, end: int, inside: list[BodyMention]) -
     for part in re.split(r",|;|\band\s+(?=the\b|other\b|relevant\b|all\b|international\b)|\bespecially\b|"
                          r"\bin particular\b|\bincluding\b|\bsuch as\b|\bnotably\b|\bas well as\b", region):
         part = part.strip(" ,;")
-        if "\0" in part or not part or re.search(r"\b(?:to|between|with|for|in|on)\b", part):
+        if "\0" in part or not part or re.search(r"\b(?:to|between|with|for|in|on)\b", PARTIES_TO.sub("parties", part)):
             continue  # a named body, or a phrase that is more than an addressee
         if GENERIC_NP.match(part) and len(part.split()) <= 14:
             out.append(re.sub(r"\s+", " ", part))

@@ -282,7 +282,10 @@ def mark_footnotes(text: str, markers) -> str:
         found = None
         # "the Sendai Framework for Disaster Risk Reduction 2015–20308": glued to a year range
         ranged = re.compile(rf"(?<=[–-](?:19|20)\d\d)({marker})(?=[ \n,;.]|$)")
-        for rx in (glued, spaced, dated, ranged):
+        # "of 22 March 2013, 4 28/34 of ...", "the statement of 13 January 2010, 1 in which":
+        # after a date's year and its comma, before the next number or a lower-case word
+        after_year = re.compile(rf"(?<=(?:19|20)\d\d[,;]) ({marker})(?= +(?:[a-z]|\d{{1,4}}/\d))")
+        for rx in (glued, spaced, dated, ranged, after_year):
             m = rx.search(text, pos)
             if m and (found is None or m.start() < found.start()):
                 found = m
