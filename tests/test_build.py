@@ -168,3 +168,23 @@ def test_a_resolution_adopted_on_a_committee_report_links_both(tmp_path):
             ?d ung:symbol "A/RES/78/110" ; ung:basedOnReport ?r ; ung:recommendedBy ?b .
             ?r a ung:Report ; ung:symbol ?report . ?b skos:prefLabel ?committee }}""")]
     assert rows == [("A/78/467", "Sixth Committee")]
+
+
+@pytest.mark.parametrize("engine", ["sparql", "pyshacl"])
+def test_a_security_council_resolution_is_not_asked_for_a_title(tmp_path, engine):
+    # S/RES/... print no title; a bare draft and an Assembly resolution without one are doubtful
+    from ungraph.validate import validate_graph
+
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    (folder / "S_RES_2719(2023).txt").write_text(
+        "United Nations S/RES/2719 (2023)\n\nSecurity Council Distr.: General\n21 December 2023\n\n"
+        "Resolution 2719 (2023)\n\nAdopted by the Security Council at its 9518th meeting, on 21 December 2023\n\n"
+        "The Security Council,\n\nRecalling its resolutions 2033 (2012) and 2320 (2016),\n\n"
+        "1. Requests the Secretary-General to report;\n")
+    shutil.copy(CORPUS / "S_2023_970.txt", folder / "S_2023_970.txt")
+    out = tmp_path / "g.ttl"
+    assert CliRunner().invoke(main, ["build", str(folder), "-o", str(out), "-q", "--no-validate"]).exit_code == 0
+    report = validate_graph(out, engine=engine)
+    untitled = {r.source_file for r in report.results if r.rule == "ungsh:CorpusDocument-title"}
+    assert untitled == {"S_2023_970.txt"}
