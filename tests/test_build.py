@@ -188,3 +188,25 @@ def test_a_security_council_resolution_is_not_asked_for_a_title(tmp_path, engine
     report = validate_graph(out, engine=engine)
     untitled = {r.source_file for r in report.results if r.rule == "ungsh:CorpusDocument-title"}
     assert untitled == {"S_2023_970.txt"}
+
+
+def test_a_report_cited_first_as_a_bare_symbol_is_still_a_report(tmp_path):
+    # "A/6236" says nothing of its kind in a footnote; the header of another resolution does
+    head = ("United Nations A/RES/21/{n}\n\nGeneral Assembly Distr.: General\n\n"
+            "Resolution adopted by the General Assembly on 16 December 1966\n\n{line}\n\n"
+            "21/{n}. A title\n\nThe General Assembly,\n\n")
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    (folder / "A_RES_21_1.txt").write_text(
+        head.format(n=1, line="") + "Recalling its resolution 20/5,1\n\n1. Requests the Secretary-General to report;\n\n"
+        "__________________\n\n1 A/6236.\n")
+    (folder / "A_RES_21_2.txt").write_text(
+        head.format(n=2, line="[on the report of the Third Committee (A/6236)]")
+        + "Recalling its resolution 20/5,\n\n1. Requests the Secretary-General to report;\n")
+    out = tmp_path / "g.ttl"
+    result = CliRunner().invoke(main, ["build", str(folder), "-o", str(out), "-q"])
+    assert result.exit_code == 0 and "conforms (0 violations" in result.stdout, result.output
+    store = ox.Store()
+    store.load(path=str(out), format=ox.RdfFormat.TURTLE)
+    kinds = {r["c"].value for r in store.query(f"SELECT ?c WHERE {{ <{vocab.document_iri('A/6236')}> a ?c }}")}
+    assert kinds == {vocab.UNG + "Report"}

@@ -263,7 +263,8 @@ def shared_triples(facts: Iterable[SharedFacts], gazetteer: Gazetteer) -> list[o
     of those bodies, so links never dangle) and the documents they cite.
 
     ``facts`` come from :func:`shared_facts`, one per document, in corpus order (the first
-    document to name a detected body or cite a document describes it)."""
+    document to name a detected body or cite a document describes it, except that a kind
+    read from context, such as a committee's report in a header, replaces "document")."""
     T = ox.Triple
     bodies: dict[str, Entry] = {}
     cited: dict[str, dict] = {}
@@ -278,6 +279,8 @@ def shared_triples(facts: Iterable[SharedFacts], gazetteer: Gazetteer) -> list[o
                 bodies.setdefault(k, gazetteer.entries[k])
         for symbol, organ, adopted, kind in doc.cited:
             c = cited.setdefault(symbol, {"organ": organ, "dates": set(), "kind": kind})
+            if c["kind"] == "document":     # a symbol of no telling form; another text may say what it is
+                c["kind"] = kind
             if adopted:
                 c["dates"].add(adopted)
     todo = list(bodies)
