@@ -62,6 +62,14 @@ ROWS = [
     # Security Council style
     ("Requests the Secretary-General to report to the Council on an urgent and continuing basis;", None,
      [("requests", ["SecretaryGeneral"])]),
+    # Human Rights Council style: special procedures; a "to" inside a mandate's name is not the infinitive
+    ("Requests the Special Rapporteur on the situation of human rights in Myanmar to present a report;", None,
+     [("requests", ["SR-Myanmar"])]),
+    ("Requests the Special Rapporteur on the right to food to continue to report annually;", None,
+     [("requests", ["SR-Food"])]),
+    ("Invites the Special Rapporteur on torture and other cruel, inhuman or degrading treatment or "
+     "punishment and the Working Group on Arbitrary Detention to cooperate;", None,
+     [("invites", ["SR-Torture", "WGAD"])]),
 ]
 
 

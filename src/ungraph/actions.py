@@ -72,6 +72,10 @@ def find_actions(text: str, bodies: list[BodyMention], concerned: list[str] = ()
 
 def _directive(text: str, start: int, end: int, named: list[BodyMention]):
     m = INFINITIVE.search(text, start, end)
+    # a "to" inside a body's name is not the infinitive ("the Special Rapporteur on the right
+    # to food to continue")
+    while m and (inner := next((b for b in named if b.span.start < m.start() < b.span.end), None)):
+        m = INFINITIVE.search(text, inner.span.end, end)
     obj_end = m.start() if m else end
     inside = [b for b in named if start <= b.span.start and b.span.end <= obj_end]
     region = text[start:obj_end]
