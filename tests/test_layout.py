@@ -231,20 +231,20 @@ The General Assembly,
 """
 
 
-def test_running_title_wrapped_after_the_symbol_on_its_line():
-    body = ("Welcoming the signing of the framework on 18 Decem-\n\n"
-            "A/RES/78/999 Cooperation between the United Nations and the Economic\n"
-            "Community of Central African States\n\n2/4 24-11876\n\nber 2023,\n\n"
-            "1. Decides to remain seized of the matter.\n")
-    d = doc(body, RUNNING_TITLE_HEAD, "A_RES_78_999.txt")
-    assert [p.text for p in d.preamble] == ["Welcoming the signing of the framework on 18 December 2023,"]
+# a page break inside a paragraph, with the running title on the symbol's line or apart from it
+RUNNING_TITLES = [
+    pytest.param("Welcoming the signing of the framework on 18 Decem-\n\n"
+                 "A/RES/78/999 Cooperation between the United Nations and the Economic\n"
+                 "Community of Central African States\n\n2/4 24-11876\n\nber 2023,\n\n", id="on-the-symbol-line"),
+    pytest.param("Welcoming the signing of the framework on 18 December\n\nA/RES/78/999\n\n"
+                 "Cooperation between the United Nations and the Economic\nCommunity of Central African States\n\n"
+                 "2/4\n\n24-11876\n\n2023,\n\n", id="apart-from-the-symbol"),
+]
 
 
-def test_running_title_apart_from_the_symbol():
-    body = ("Welcoming the signing of the framework on 18 December\n\nA/RES/78/999\n\n"
-            "Cooperation between the United Nations and the Economic\nCommunity of Central African States\n\n"
-            "2/4\n\n24-11876\n\n2023,\n\n1. Decides to remain seized of the matter.\n")
-    d = doc(body, RUNNING_TITLE_HEAD, "A_RES_78_999.txt")
+@pytest.mark.parametrize("page_break", RUNNING_TITLES)
+def test_running_title_at_a_page_break(page_break):
+    d = doc(page_break + "1. Decides to remain seized of the matter.\n", RUNNING_TITLE_HEAD, "A_RES_78_999.txt")
     assert [p.text for p in d.preamble] == ["Welcoming the signing of the framework on 18 December 2023,"]
 
 
