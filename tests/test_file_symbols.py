@@ -28,6 +28,10 @@ FILE_NAMES = [
     ("E_RES_2024_1-EN.pdf", "E/RES/2024/1"),
     ("S_RES_2719(2023)-EN.pdf", "S/RES/2719(2023)"),
     ("S_2023_970.txt", "S/2023/970"),
+    ("A_HRC_RES_S-30_1-EN.pdf", "A/HRC/RES/S-30/1"),
+    ("A_HRC_DEC_55_101.txt", "A/HRC/DEC/55/101"),
+    ("S_RES_2719 (2023) (E).pdf", "S/RES/2719(2023)"),
+    ("A_RES_78_262_A.txt", None),               # a part letter, not a language: not guessed
     ("A_75_L_OIC_draft_2020.md", None),         # a name a person gave it
     ("N2334567.pdf", None),                      # the document system's job number
     ("S_RES_2719-EN.pdf", None),                 # a Security Council symbol needs its year

@@ -333,3 +333,36 @@ def test_footnote_markers_after_the_year_of_a_date():
     assert d.preamble[0].text.startswith("Recalling Human Rights Council resolutions 7/25 of 28 March 2008, "
                                          "22/22 of 22 March 2013, 28/34 of 27 March 2015, 37/26")
     assert not d.footnotes
+
+
+def test_the_end_of_a_paragraph_after_a_page_break_is_not_a_running_title():
+    # the words carried over repeat the title's; they are text, and the closing lines stay closing
+    head = ("Resolution adopted by the Human Rights Council on 4 April 2023\n\n"
+            "52/28. Situation of human rights in the Democratic People's Republic of Korea\n\n"
+            "The Human Rights Council,\n\nRecalling its resolutions,\n\n")
+    body = ("1. Urges the Government to grant access to\n\f\nA/HRC/RES/52/28\n\n"
+            "the Democratic People's Republic of Korea;\n\n2. Decides to remain seized of the matter.\n\n"
+            "52nd meeting\n4 April 2023\n")
+    d = extract(head + body, "x.txt")
+    assert d.operative[0].text == "Urges the Government to grant access to the Democratic People's Republic of Korea;"
+    assert d.header.meeting == "52nd meeting"
+
+
+def test_a_quantity_after_a_year_is_not_a_footnote_marker():
+    body = ("Noting that by 2030, 2 billion people will live in cities,\n\n"
+            "Welcoming the New Urban Agenda,2\n\n1. Requests the Secretary-General to report;\n\n"
+            "__________________\n\n2 Resolution 71/256, annex.\n")
+    d = doc(body)
+    assert d.preamble[0].text == "Noting that by 2030, 2 billion people will live in cities,"
+    assert [f.marker for f in d.preamble[1].footnotes] == ["2"]
+
+
+def test_a_vote_record_with_its_lists_apart_from_their_labels():
+    text = ("Resolution adopted by the Human Rights Council on 3 April 2024\n\n55/20. A title\n\n"
+            "The Human Rights Council,\n\nRecalling its resolution 52/31,\n\n"
+            "1. Decides to remain seized of the matter.\n\n49th meeting\n3 April 2024\n\n"
+            "[Adopted by a recorded vote of 2 to 2, with 1 abstention. The voting was as follows:\n\n"
+            "In favour:\n\nAlbania, Chile\n\nAgainst:\n\nChina, Cuba\n\nAbstaining:\n\nIndia]\n")
+    d = extract(text, "x.txt")
+    assert [p.text for p in d.operative] == ["Decides to remain seized of the matter."]
+    assert not d.warnings

@@ -89,3 +89,10 @@ def test_a_scanned_page_is_named(read):
 def test_a_scanned_page_that_held_the_operative_part_is_named_in_the_error(read):
     with pytest.raises(ReadError, match=r"^scan\.pdf: no operative part found .*\(page 2 of 2 has no text layer"):
         read([["The General Assembly,", "Recalling its resolution 48/2,"], None], name="scan.pdf")
+
+
+def test_the_form_feed_that_ends_the_last_page_is_not_a_blank_page():
+    from ungraph.extract import extract
+
+    text = "The General Assembly,\n\nRecalling its resolution 48/2,\n\f\n1. Requests the Secretary-General to report.\n\f"
+    assert not extract(text, "pdftotext.txt").warnings

@@ -262,10 +262,10 @@ def test_pdf_helper_makes_a_valid_pdf(un_pdf: bytes):
     assert len(reader.pages) == 3
 
 
-def test_pdf_pages_in_order_joined_by_form_feed(tmp_path: Path, un_pdf: bytes):
+def test_pdf_pages_in_order_each_ended_by_a_form_feed(tmp_path: Path, un_pdf: bytes):
     text = read_text(write(tmp_path, "A_RES_75_12.pdf", un_pdf))
-    pages = text.split("\f")
-    assert len(pages) == 3
+    *pages, end = text.split("\f")
+    assert len(pages) == 3 and end == ""
     for page, lines in zip(pages, [UN_PARAGRAPHS, UN_PAGE_2, UN_PAGE_3]):
         assert [line.strip() for line in page.strip().split("\n")] == lines
     assert "\u201cTransforming" in pages[1] and "Development\u201d" in pages[1]
@@ -310,7 +310,8 @@ def test_scanned_pdf_without_text_layer(tmp_path: Path):
 
 def test_pdf_with_one_scanned_page_keeps_the_others(tmp_path: Path):
     text = read_text(write(tmp_path, "mixed.pdf", make_pdf([UN_PARAGRAPHS, None, UN_PAGE_3])))
-    first, scanned, last = text.split("\f")
+    first, scanned, last, end = text.split("\f")
+    assert end == ""
     assert first.startswith("The General Assembly,") and scanned.strip() == ""
     assert last.startswith("1. Welcomes")
 

@@ -157,6 +157,8 @@ RESOLUTION_CASES = [
                  [("A/HRC/RES/S-27/1", "2017-12-05")], id="hrc-special-session"),
     pytest.param("Recalling Human Rights Council resolution S-27/1 of 5 December 2017,", "GA",
                  [("A/HRC/RES/S-27/1", "2017-12-05")], id="hrc-special-session-named"),
+    pytest.param("Recalling Human Rights Council resolution S-29/1 of 20 November 2018,", "SC",
+                 [("A/HRC/RES/S-29/1", "2018-11-20")], id="hrc-special-session-named-by-the-council"),
     pytest.param("Resolution 217 A (III).", "GA", [("A/RES/217A(III)", None)], id="udhr-lettered-old"),
     pytest.param("See resolution 2200 A (XXI), annex.", "GA", [("A/RES/2200A(XXI)", None)],
                  id="A_RES_78_12-covenants"),

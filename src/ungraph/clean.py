@@ -96,7 +96,8 @@ JOB_LINE = re.compile(rf"^{_JOB}$")
 BARCODE_LINE = re.compile(r"^\*\d{7,8}\*$")
 PAGE_LINE = re.compile(rf"^(?:{_PAGE})$")
 RECYCLE_LINE = re.compile(r"^(?:Please recycle\W*|\uf0b0)$")
-_SYMBOL_WITH_TEXT = re.compile(rf"^(?:{_SYMBOL})\s+(?P<text>\S.*)$|^(?P<before>\S.*?)\s+(?:{_SYMBOL})$")
+# (the text before a symbol ends in a non-space, so runs of spaces are not tried twice)
+_SYMBOL_WITH_TEXT = re.compile(rf"^(?:{_SYMBOL})\s+(?P<text>\S.*)$|^(?P<before>\S(?:.*\S)?)\s+(?:{_SYMBOL})$")
 # items of one footer printed on one line: "2/6 20-15849", "20-15849 3/6"
 FOOTER_LINE = re.compile(rf"^(?:{_PAGE}|{_JOB}|{_SYMBOL})(?:\s+(?:{_PAGE}|{_JOB}|{_SYMBOL}))+$")
 
@@ -119,6 +120,19 @@ def is_furniture(line: str) -> bool:
 def is_page_break(line: str) -> bool:
     """The line ``normalize`` puts where a PDF page ends (a form feed)."""
     return line.strip(" ") == "\f"
+
+
+def _detached_title(run: list[int], lines: list[str], after: int, keys: list[str]) -> bool:
+    """A block set apart from its symbol by a blank line is a running title only when it is a
+    block of its own that reads like one: it opens a title, with a capital, and does not end
+    like a sentence (the end of a paragraph carried over a page often repeats the title's words)."""
+    if not run or (0 <= after < len(lines) and lines[after].strip()):
+        return False
+    rows = sorted(run)
+    text = " ".join(lines[r].strip() for r in rows)
+    joined = _squash(text)
+    return text[:1].isupper() and not text.endswith((";", ",", ".", ":", "”", "\"")) \
+        and any(key.startswith(joined) for key in keys)
 
 
 def _squash(s: str) -> str:
@@ -157,8 +171,8 @@ def strip_furniture(lines: list[str], titles: tuple[str, ...] = ()) -> list[str]
             while 0 <= j < len(lines) and lines[j].strip() and len(run) < 5:
                 run.append(j)
                 j += step
-            if apart and 0 <= j < len(lines) and lines[j].strip():
-                continue        # apart, only a block of its own is a title: not a paragraph's last lines
+            if apart and not _detached_title(run, lines, j, keys):
+                continue        # apart, only a block of its own that opens a title is one
             # the longest run next to the symbol that spells (most of) a title
             for k in (range(len(run), 0, -1) if not apart else [len(run)]):
                 rows = sorted(run[:k])
@@ -284,7 +298,9 @@ def mark_footnotes(text: str, markers) -> str:
         ranged = re.compile(rf"(?<=[–-](?:19|20)\d\d)({marker})(?=[ \n,;.]|$)")
         # "of 22 March 2013, 4 28/34 of ...", "the statement of 13 January 2010, 1 in which":
         # after a date's year and its comma, before the next number or a lower-case word
-        after_year = re.compile(rf"(?<=(?:19|20)\d\d[,;]) ({marker})(?= +(?:[a-z]|\d{{1,4}}/\d))")
+        after_year = re.compile(rf"(?:January|February|March|April|May|June|July|August|September|October"
+                                rf"|November|December) (?:19|20)\d\d[,;] ({marker})"
+                                rf"(?= +(?:(?:in|which|and|by|as|the|of|whereby|where)\b|\d{{1,4}}/\d))")
         for rx in (glued, spaced, dated, ranged, after_year):
             m = rx.search(text, pos)
             if m and (found is None or m.start() < found.start()):
@@ -292,7 +308,7 @@ def mark_footnotes(text: str, markers) -> str:
         if found is None:
             # "the 2030 Agenda for Sustainable Development 7 and", "the Decade 2014–2024 7 and":
             # a marker standing alone after a word or a year
-            for m in re.finditer(rf"(?:(?<=[A-Za-z])|(?<=(?:19|20)\d\d)) ({marker})(?= [a-z])", text[pos:]):
+            for m in re.finditer(rf"(?:(?<=[A-Za-z])|(?<=[–-](?:19|20)\d\d)) ({marker})(?= [a-z])", text[pos:]):
                 word = re.findall(r"(?:[A-Za-z]+|(?:19|20)\d\d)$", text[:pos + m.start()])
                 if word and word[-1].lower() not in NUMBERED_WORDS:
                     found = re.search(rf" ({marker})(?= [a-z])", text[pos + m.start():])

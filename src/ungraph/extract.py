@@ -133,6 +133,8 @@ def _blank_pages(raw: str) -> str | None:
     if "\f" not in raw:
         return None
     pages = raw.split("\f")
+    if len(pages) > 1 and not pages[-1].strip():
+        pages.pop()             # pdftotext ends every page, the last one too, with a form feed
     blank = [str(i) for i, page in enumerate(pages, 1) if not page.strip()]
     if not blank:
         return None

@@ -12,6 +12,7 @@ from datetime import date
 
 from .clean import join_text
 from .model import DocKind, Header
+from .vocab import session_of
 
 MONTHS = {m: i for i, m in enumerate(
     ["january", "february", "march", "april", "may", "june", "july", "august", "september",
@@ -101,10 +102,11 @@ _FILE_SYMBOL = re.compile(
     r"(?:A/RES/(?:(?:E?S-\d{1,2}|\d{1,3})/\d{1,4}[A-Z]?|\d{1,4}[A-Z]?\([IVXLC]{1,7}\))"
     r"|A/(?:E?S-\d{1,2}|\d{1,3})/L\.\d{1,4}|A/C\.[1-6]/\d{1,3}/L\.\d{1,4}|A/DEC/\d{1,3}/\d{3}"
     r"|S/RES/\d{1,4}\((?:19|20)\d\d\)|S/(?:19|20)\d\d/\d{1,4}"
-    r"|A/HRC/RES/\d{1,2}/\d{1,3}|A/HRC/\d{1,2}/L\.\d{1,3}|E/RES/(?:19|20)\d\d/\d{1,3}|E/(?:19|20)\d\d/L\.\d{1,3})"
+    r"|A/HRC/(?:RES|DEC)/(?:S-)?\d{1,2}/\d{1,3}|A/HRC/(?:S-)?\d{1,2}/L\.\d{1,3}|E/RES/(?:19|20)\d\d/\d{1,3}|E/(?:19|20)\d\d/L\.\d{1,3})"
     r"(?:/(?:Rev|Add|Corr)\.\d{1,2})*")
 _FILE_SUFFIX = re.compile(r"\.(?:txt|md|markdown|text|pdf)$", re.I)
-_LANGUAGE = re.compile(r"[-_](?:EN|FR|ES|AR|ZH|RU|E|F|S|A|C|R)$")
+# "-EN", "-E", " (E)": the language; an underscore and a letter is a part ("A_RES_78_262_A")
+_LANGUAGE = re.compile(r"(?:-(?:EN|FR|ES|AR|ZH|RU|E|F|S|A|C|R)|\s*\([EFSACR]\))$")
 
 
 def symbol_in_file_name(name: str) -> str | None:
@@ -114,7 +116,7 @@ def symbol_in_file_name(name: str) -> str | None:
     ...                                   "S_RES_2719(2023)-EN.pdf", "A_75_L_OIC_draft_2020.md", "notes.txt")]
     ['A/RES/78/325', 'A/80/L.12', 'S/2023/970', 'S/RES/2719(2023)', None, None]
     """
-    stem = _LANGUAGE.sub("", _FILE_SUFFIX.sub("", name.strip()))
+    stem = re.sub(r"\s+\(", "(", _LANGUAGE.sub("", _FILE_SUFFIX.sub("", name.strip())))
     candidate = stem.replace("_", "/")
     return candidate if _FILE_SYMBOL.fullmatch(candidate) else None
 
@@ -132,8 +134,8 @@ def symbol_kind(symbol: str) -> DocKind | None:
 
 def symbol_session(symbol: str) -> int | None:
     """The session in a General Assembly or Human Rights Council symbol (A/RES/75/324 -> 75)."""
-    m = re.match(r"A/(?:RES/|DEC/|HRC/(?:RES/)?)?(\d{1,3})/", symbol)
-    return int(m.group(1)) if m else None
+    m = re.match(r"A/(?:RES/|DEC/|C\.\d/|HRC/(?:RES/)?)?(\d{1,3})/", symbol)
+    return int(m.group(1)) if m else session_of(symbol)
 
 
 def symbol_organ(symbol: str) -> str:

@@ -4,7 +4,7 @@
 :class:`~ungraph.model.ReadError` with a one-line message that starts with the file
 name and says what is wrong. Nothing is cleaned here beyond decoding and newline
 normalisation (``\\r\\n`` and ``\\r`` become ``\\n``); later stages do the rest.
-PDF pages are joined with a form feed (``\\f``).
+Each PDF page ends with a form feed (``\\f``), as in pdftotext's output.
 
 :func:`discover` lists every file of a corpus folder, also those that cannot be read,
 so that the build can report each of them instead of silently skipping it.
@@ -37,7 +37,7 @@ _BOMS_UTF16 = (b"\xff\xfe", b"\xfe\xff")
 # ---------------------------------------------------------------------------- public
 
 def read_text(path: Path, *, max_bytes: int = MAX_BYTES) -> str:
-    """Raw text of a .txt/.md file or of a PDF (pages joined with "\\f"). Raises ReadError."""
+    """Raw text of a .txt/.md file or of a PDF (each page ended by "\\f"). Raises ReadError."""
     path = Path(path)
     name = path.name or str(path)
     st = _stat_regular_file(path, name)
@@ -266,7 +266,7 @@ def _pdf_text(data: bytes, name: str) -> str:
     empty = [str(i) for i, t in enumerate(texts, 1) if not t.strip()]
     if empty:
         log.info("%s: no text on page(s) %s of %d", name, ", ".join(empty), len(texts))
-    return "\f".join(texts)
+    return "".join(t + "\f" for t in texts)     # each page ends with a form feed, as pdftotext writes
 
 
 def _decrypt(reader, name: str) -> None:

@@ -345,7 +345,7 @@ def _organ(shape: str, qualifier: str | None, antecedent: str | None, author: st
     if shape == "sc":
         return "SC"
     if shape == "special":     # both the Assembly and the Human Rights Council hold special sessions
-        return "HRC" if (who or author) in ("HRC", "COUNCIL") and author != "SC" else "GA"
+        return "HRC" if who == "HRC" or (who in (None, "COUNCIL") and author == "HRC") else "GA"
     if shape == "year":
         return "CHR" if who == "CHR" else "ECOSOC"
     if who == "CHR":

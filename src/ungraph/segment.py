@@ -170,14 +170,18 @@ def segment(body: str, titles: tuple[str, ...] = ()) -> tuple[list[RawParagraph]
     # classify: preamble until the first operative paragraph; closing lines; annex
     paragraphs: list[RawParagraph] = []
     closing: list[str] = []
+    in_vote = False
     section = "preambular"
     for text in split:
         plain = MARK_RE.sub("", text).strip()
         if CLOSING.match(plain) and section != "annex":
             closing.append(plain)
             continue
-        if closing and section != "annex" and VOTE_RECORD.match(plain):
-            continue
+        if closing and section != "annex" and (in_vote or VOTE_RECORD.match(plain)):
+            # the record runs to its closing bracket; the lists under "In favour:" too
+            in_vote = not plain.rstrip().endswith("]") and not ANNEX.match(plain)
+            if not ANNEX.match(plain):
+                continue
         if ANNEX.match(plain) and paragraphs:
             section = "annex"
             continue
