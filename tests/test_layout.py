@@ -248,20 +248,6 @@ def test_running_title_at_a_page_break(page_break):
     assert [p.text for p in d.preamble] == ["Welcoming the signing of the framework on 18 December 2023,"]
 
 
-def test_the_record_of_a_vote_after_the_closing_lines():
-    text = ("Human Rights Council\nFifty-fifth session\nAgenda item 4\n\n"
-            "Resolution adopted by the Human Rights Council on 3 April 2024\n\n55/20. Situation of human rights\n\n"
-            "The Human Rights Council,\n\nRecalling its resolution 52/31,\n\n"
-            "1. Decides to remain seized of the matter.\n\n49th meeting\n3 April 2024\n\n"
-            "[Adopted by a recorded vote of 23 to 2, with 12 abstentions. The voting\nwas as follows:\n\n"
-            "In favour:\nAlbania, Argentina, Belgium, Bulgaria, Chile, Costa Rica, Dominican\n"
-            "Republic, France, Gambia, Georgia, Germany, Japan, Lithuania, Luxembourg,\n\n"
-            "Against:\nChina, Cuba\n\nAbstaining:\nBangladesh, Burundi, Eritrea, India, Indonesia, Kazakhstan]\n")
-    d = extract(text, "A_HRC_RES_55_20.txt")
-    assert [p.text for p in d.operative] == ["Decides to remain seized of the matter."]
-    assert d.header.meeting == "49th meeting"
-
-
 def test_markdown_list_bullets_and_html_footnote_lines():
     text = ("*The General Assembly*,\n\n**Recalling** the Universal Declaration of Human Rights,<sup>1</sup>\n\n"
             "- 1. *Recognizes* the right to a clean, healthy and sustainable environment;\n"
@@ -357,12 +343,24 @@ def test_a_quantity_after_a_year_is_not_a_footnote_marker():
     assert [f.marker for f in d.preamble[1].footnotes] == ["2"]
 
 
-def test_a_vote_record_with_its_lists_apart_from_their_labels():
-    text = ("Resolution adopted by the Human Rights Council on 3 April 2024\n\n55/20. A title\n\n"
+# the record of a vote after the closing lines: labels on the lists' first line, or apart
+VOTES = [
+    pytest.param("In favour:\nAlbania, Argentina, Belgium, Bulgaria, Chile, Costa Rica, Dominican\n"
+                 "Republic, France, Gambia, Georgia, Germany, Japan, Lithuania, Luxembourg,\n\n"
+                 "Against:\nChina, Cuba\n\nAbstaining:\nBangladesh, Burundi, Eritrea, India, Indonesia, Kazakhstan]\n",
+                 id="labels-on-the-lists"),
+    pytest.param("In favour:\n\nAlbania, Chile\n\nAgainst:\n\nChina, Cuba\n\nAbstaining:\n\nIndia]\n",
+                 id="labels-apart"),
+]
+
+
+@pytest.mark.parametrize("lists", VOTES)
+def test_the_record_of_a_vote_after_the_closing_lines(lists):
+    text = ("Human Rights Council\nFifty-fifth session\nAgenda item 4\n\n"
+            "Resolution adopted by the Human Rights Council on 3 April 2024\n\n55/20. Situation of human rights\n\n"
             "The Human Rights Council,\n\nRecalling its resolution 52/31,\n\n"
             "1. Decides to remain seized of the matter.\n\n49th meeting\n3 April 2024\n\n"
-            "[Adopted by a recorded vote of 2 to 2, with 1 abstention. The voting was as follows:\n\n"
-            "In favour:\n\nAlbania, Chile\n\nAgainst:\n\nChina, Cuba\n\nAbstaining:\n\nIndia]\n")
-    d = extract(text, "x.txt")
+            "[Adopted by a recorded vote of 23 to 2, with 12 abstentions. The voting\nwas as follows:\n\n" + lists)
+    d = extract(text, "A_HRC_RES_55_20.txt")
     assert [p.text for p in d.operative] == ["Decides to remain seized of the matter."]
-    assert not d.warnings
+    assert d.header.meeting == "49th meeting" and not d.warnings
