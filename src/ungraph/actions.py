@@ -45,10 +45,6 @@ GENERIC_NP = re.compile(
     r"(?<=parties)\s+to\s+(?:the\s+)?[\w -]+)?$")
 # "parties to the conflict", "States parties to the Convention": a "to" that names, not a purpose
 PARTIES_TO = re.compile(r"\bparties\s+to\s+(?:the\s+)?[\w -]+$")
-GENERIC = re.compile(
-    r"\b(?:agencies|organizations|organisations|institutions|bodies|entities|States|funds|programmes|"
-    r"organs|partners|community|stakeholders|donors|sector|society|countries|Governments|parties|"
-    r"mechanisms|actors|offices|system)\b")
 
 
 def find_actions(text: str, bodies: list[BodyMention], concerned: list[str] = ()) -> list[Action]:

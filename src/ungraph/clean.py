@@ -274,6 +274,9 @@ NUMBERED_WORDS = {"paragraph", "paragraphs", "para", "paras", "goal", "goals", "
                   "to", "of", "from", "between", "than", "over", "under", "about", "some", "nearly"}
 
 
+_MONTH_NAMES = "January|February|March|April|May|June|July|August|September|October|November|December"
+
+
 def mark_footnotes(text: str, markers) -> str:
     """Replace plain-digit footnote markers in running text by sentinels, in order.
 
@@ -289,8 +292,7 @@ def mark_footnotes(text: str, markers) -> str:
             continue
         glued = re.compile(rf"(?<=[A-Za-z\)\],.;:”\"’'])({marker})(?=[ \n]|$)")
         # "29 January 20215": the marker of note 5 glued to a year
-        dated = re.compile(rf"(?:January|February|March|April|May|June|July|August|September|October"
-                           rf"|November|December) (?:19|20)\d\d({marker})(?=[ \n,;.]|$)")
+        dated = re.compile(rf"(?:{_MONTH_NAMES}) (?:19|20)\d\d({marker})(?=[ \n,;.]|$)")
         # "1994, 1" at a line end, or "Cooperation, 3 as well as" (but not "paragraphs 1, 3 and")
         spaced = re.compile(rf"(?<=[,.;:”\"’)]) ({marker})(?= *(?:\n|$))|(?<=[A-Za-z”\"’)][,.;:]) ({marker})(?= +[a-z])")
         found = None
@@ -298,8 +300,7 @@ def mark_footnotes(text: str, markers) -> str:
         ranged = re.compile(rf"(?<=[–-](?:19|20)\d\d)({marker})(?=[ \n,;.]|$)")
         # "of 22 March 2013, 4 28/34 of ...", "the statement of 13 January 2010, 1 in which":
         # after a date's year and its comma, before the next number or a lower-case word
-        after_year = re.compile(rf"(?:January|February|March|April|May|June|July|August|September|October"
-                                rf"|November|December) (?:19|20)\d\d[,;] ({marker})"
+        after_year = re.compile(rf"(?:{_MONTH_NAMES}) (?:19|20)\d\d[,;] ({marker})"
                                 rf"(?= +(?:(?:in|which|and|by|as|the|of|whereby|where)\b|\d{{1,4}}/\d))")
         for rx in (glued, spaced, dated, ranged, after_year):
             m = rx.search(text, pos)

@@ -177,11 +177,9 @@ def segment(body: str, titles: tuple[str, ...] = ()) -> tuple[list[RawParagraph]
         if CLOSING.match(plain) and section != "annex":
             closing.append(plain)
             continue
-        if closing and section != "annex" and (in_vote or VOTE_RECORD.match(plain)):
-            # the record runs to its closing bracket; the lists under "In favour:" too
-            in_vote = not plain.rstrip().endswith("]") and not ANNEX.match(plain)
-            if not ANNEX.match(plain):
-                continue
+        if closing and section != "annex" and (in_vote or VOTE_RECORD.match(plain)) and not ANNEX.match(plain):
+            in_vote = not plain.endswith("]")   # the record, lists under "In favour:" too, runs to its "]"
+            continue
         if ANNEX.match(plain) and paragraphs:
             section = "annex"
             continue
