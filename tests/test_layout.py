@@ -284,6 +284,9 @@ ON_REPORT = [
      ("A/78/400",), "FourthCommittee"),
     ("[on the report of the Third Committee (A/78/481/Add.2 and A/78/481/Add.2/Corr.1)]",
      ("A/78/481/Add.2", "A/78/481/Add.2/Corr.1"), "ThirdCommittee"),
+    ("[on the reports of the Fifth Committee (A/78/481/Add.1 and Add.2)]",
+     ("A/78/481/Add.1", "A/78/481/Add.2"), "FifthCommittee"),
+    ("[on the report of the Second Committee (A/78/459 and Corr.1)]", ("A/78/459", "A/78/459/Corr.1"), "SecondCommittee"),
     ("[without reference to a Main Committee (A/78/L.27)]", (), None),
 ]
 

@@ -80,6 +80,22 @@ def test_a_hyphen_at_a_line_end(read, lines, text):
     assert d.preamble[0].text == text
 
 
+def test_a_hyphen_at_the_end_of_a_title_line(read):
+    d = read([["United Nations A/RES/78/3", "General Assembly Distr.: General 27 October 2023",
+               "78/3. Coopera-", "tion between the United Nations and the Economic Cooperation Organization",
+               "The General Assembly,", "Recalling its capacity-building programme,",
+               "1. Requests the Secretary-General to report."]])
+    assert d.header.title == "Cooperation between the United Nations and the Economic Cooperation Organization"
+
+
+def test_a_hyphen_at_the_end_of_a_footnote_line(read):
+    d = read([HEAD + ["Recalling its resolution 48/2 of 13 October 1993,1",
+                      "1. Requests the Secretary-General to report.", "__________________",
+                      "1 On cooperation with the Economic Coopera-", "tion Organization; capacity-", "building."]])
+    assert d.preamble[0].footnotes[0].text == \
+        "On cooperation with the Economic Cooperation Organization; capacity-building."
+
+
 def test_a_scanned_page_is_named(read):
     d = read([["The General Assembly,", "Recalling its resolution 48/2,",
                "1. Requests the Secretary-General to report to the General Assembly at its"], None])

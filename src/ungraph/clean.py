@@ -202,6 +202,7 @@ def extract_footnotes(lines: list[str], titles: tuple[str, ...] = ()) -> tuple[l
 
     Two layouts are read: a rule of underscores followed by numbered notes (PDF text), and
     lines opening with a marker alone in their block (markdown: "¹ See resolution 70/1.").
+    Wrapped note lines are joined as paragraph lines are (:func:`join_wrapped`).
     """
     furniture = strip_furniture(lines, titles)
     out = list(furniture)
@@ -222,7 +223,7 @@ def extract_footnotes(lines: list[str], titles: tuple[str, ...] = ()) -> tuple[l
                     current = m.group(1)
                     notes[current] = m.group(2).strip()
                 elif text and current is not None:
-                    notes[current] += " " + text
+                    notes[current] = join_wrapped(notes[current], text)
                 out[j] = ""
                 j += 1
             i = j
@@ -242,7 +243,7 @@ def extract_footnotes(lines: list[str], titles: tuple[str, ...] = ()) -> tuple[l
                 current = m.group(1)
                 notes[current] = m.group(2)
             elif current is not None:
-                notes[current] += " " + line
+                notes[current] = join_wrapped(notes[current], line)
             out[k] = ""
     return out, notes
 
@@ -353,11 +354,6 @@ def join_wrapped(a: str, b: str) -> str:
 
 def _hyphen_end(text: str) -> bool:
     return len(text) > 1 and text.endswith("-") and text[-2].isalpha()
-
-
-def join_text(a: str, b: str) -> str:
-    """Join two pieces of a title split by a line break; a hyphen at the break is kept."""
-    return a + b if _hyphen_end(a) else a + " " + b
 
 
 WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]|[A-Za-z]")

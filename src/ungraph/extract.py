@@ -9,6 +9,7 @@ Every step is a pure function of its input; the only state is the per-document
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
 
 from . import clean
@@ -43,7 +44,8 @@ def extract(raw: str, source_file: str, gazetteer: Gazetteer | None = None) -> D
     text = clean.normalize(raw)
     head, body, organ = split_head(text)
     header = parse_header(head, organ)
-    titles = tuple(t for t in (header.title, agenda_title(head)) if t)
+    # running titles are compared with lines as printed, hyphen and all
+    titles = tuple(t.replace(clean.LINE_HYPHEN, "-") for t in (header.title, agenda_title(head)) if t)
     raws, notes, closing = segment(body, titles)
     if closing:
         header = with_closing(header, closing)
@@ -63,6 +65,9 @@ def extract(raw: str, source_file: str, gazetteer: Gazetteer | None = None) -> D
 
     author = header.organ or "GA"
     vocab = clean.vocabulary(head + "\n" + "\n".join(r.text for r in raws), gaz_vocabulary(gaz))
+    if header.title:
+        header = replace(header, title=clean.repair_words(header.title, vocab))
+    notes = {m: clean.repair_words(t, vocab) for m, t in notes.items()}
     ctx = DocumentContext(gaz)
 
     title_bodies: list[BodyMention] = find_bodies(header.title, ctx) if header.title else []

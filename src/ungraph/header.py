@@ -10,7 +10,7 @@ import re
 from dataclasses import replace
 from datetime import date
 
-from .clean import join_text
+from .clean import join_wrapped
 from .model import DocKind, Header
 from .vocab import session_of
 
@@ -82,10 +82,35 @@ DECISION_NUMBER_TITLE = re.compile(r"^\s*(\d{1,3}/\d{3})\.\s+(\S.*)$")
 SYMBOL_RE = re.compile(r"^\s*((?:A|S|E)/(?:[A-Z]+/)*(?:RES/)?[\w.\-()/ ]+?)\s*$")
 # "[on the report of the Third Committee (A/78/481/Add.2)]", "[on the recommendation of the
 # Commission on Narcotic Drugs (E/2024/28)]": the committee and its report
-ON_REPORT = re.compile(r"\[\s*on\s+the\s+(?:report|recommendation)\s+of\s+(?:the\s+)?(?P<who>[^\[\]]+?)\s*"
+ON_REPORT = re.compile(r"\[\s*on\s+the\s+(?:reports?|recommendations?)\s+of\s+(?:the\s+)?(?P<who>[^\[\]]+?)\s*"
                        r"\((?P<docs>[AES]/[^()\[\]]*)\)\s*\]")
 _REPORT_SYMBOL = re.compile(r"^[AES](?:/[A-Za-z0-9.\-()]+)+$")
 DRAFT_RE = re.compile(r"\b(A/(?:ES-\d+/|S-\d+/)?\d{1,3}/L\.\d+(?:/(?:Add|Rev)\.\d+)*|S/\d{4}/\d+|A/HRC/\d+/L\.\d+(?:/Rev\.\d+)?|E/\d{4}/L\.\d+)")
+
+
+_PART = re.compile(r"^(Add|Corr|Rev)\.\d+$")
+
+
+def expand_symbol_list(text: str) -> list[str]:
+    """The symbols of a list as printed in a header, parts written alone ("and Add.2") completed
+    from the symbol before them, as the UN prints them.
+
+    >>> expand_symbol_list("A/78/481/Add.1 and Add.2")
+    ['A/78/481/Add.1', 'A/78/481/Add.2']
+    >>> expand_symbol_list("A/78/467, A/78/468 and Corr.1")
+    ['A/78/467', 'A/78/468', 'A/78/468/Corr.1']
+    """
+    out: list[str] = []
+    for piece in (re.sub(r"\s+", "", x) for x in re.split(r",|\s+and\s+", text)):
+        if _PART.match(piece) and out:
+            base = out[-1]
+            # a second addendum replaces the first ("Add.1 and Add.2"); a corrigendum is of the last part
+            label = piece.split(".")[0]
+            base = re.sub(rf"/{label}\.\d+$", "", base)
+            piece = f"{base}/{piece}"
+        if piece:
+            out.append(piece)
+    return out
 
 
 def split_head(text: str) -> tuple[str, str, str | None]:
@@ -179,6 +204,10 @@ def parse_header(head: str, organ: str | None, closing: str = "") -> Header:
     ('A/RES/75/324', 'resolution', 75, '130 (i)', '2021-09-09')
     >>> h.title
     'Cooperation between the United Nations and the Economic Cooperation Organization'
+
+    A hyphen at the end of a title line before a lower-case letter is kept as
+    ``clean.LINE_HYPHEN``: whether it is part of the word is settled once the document's
+    words are known (:func:`ungraph.extract.extract`).
     """
     lines = [line.strip() for line in head.split("\n")]
     nonblank = [x for x in lines if x]
@@ -223,7 +252,7 @@ def parse_header(head: str, organ: str | None, closing: str = "") -> Header:
             rest = _until_blank(lines, i + 1)
             title = m.group(2)
             for piece in rest:
-                title = join_text(title, piece)
+                title = join_wrapped(title, piece)
             if kind == DocKind.DECISION:
                 symbol = symbol if symbol and "/DEC/" in symbol else f"A/DEC/{number}"
             elif organ in (None, "GA"):
@@ -256,7 +285,7 @@ def parse_header(head: str, organ: str | None, closing: str = "") -> Header:
                 after = [x for x in lines[i + 1:] if x]
                 title = None
                 for piece in (_until_blank(lines, _first_nonblank(lines, i + 1)) if after else []):
-                    title = piece if title is None else join_text(title, piece)
+                    title = piece if title is None else join_wrapped(title, piece)
             break
     if symbol and re.search(r"/L\.\d+", symbol):
         kind = DocKind.DRAFT_RESOLUTION if kind != DocKind.DECISION else kind
@@ -289,8 +318,7 @@ def parse_header(head: str, organ: str | None, closing: str = "") -> Header:
     rm = ON_REPORT.search(flat)
     if rm:
         recommended_by = re.sub(r"\s+", " ", rm.group("who")).strip()
-        reports = tuple(s for s in (re.sub(r"\s+", "", x) for x in re.split(r",|\s+and\s+", rm.group("docs")))
-                        if _REPORT_SYMBOL.match(s))
+        reports = tuple(s for s in expand_symbol_list(rm.group("docs")) if _REPORT_SYMBOL.match(s))
 
     if title:
         title = re.sub(r"\s+", " ", title).strip()
