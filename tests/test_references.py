@@ -91,7 +91,7 @@ RESOLUTION_CASES = [
     pytest.param(
         "Recalling its resolutions 74/270 of 2 April 2020, 74/274 of 20 April 2020, and 74/306 and 74/307 of "
         "11 September 2020, which highlighted",
-        "GA", [("A/RES/74/270", "2020-04-02"), ("A/RES/74/274", "2020-04-20"), ("A/RES/74/306", None),
+        "GA", [("A/RES/74/270", "2020-04-02"), ("A/RES/74/274", "2020-04-20"), ("A/RES/74/306", "2020-09-11"),
                ("A/RES/74/307", "2020-09-11")], id="A_RES_75_14-date-belongs-to-last"),
     pytest.param(
         "and peace, and its resolutions 60/1 of 16 September 2005, 60/9 of 3 November 2005, 61/10 of "
@@ -186,7 +186,7 @@ RESOLUTION_CASES = [
         "subsequent relevant resolutions, including those adopted at its emergency special sessions and its "
         "resolution 75/20 of 2 December 2020,",
         "GA", [("A/RES/181(II)", "1947-11-29"), ("A/RES/194(III)", "1948-12-11"),
-               ("A/RES/3236(XXIX)", "1974-11-22"), ("A/RES/3375(XXX)", None), ("A/RES/3376(XXX)", "1975-11-10"),
+               ("A/RES/3236(XXIX)", "1974-11-22"), ("A/RES/3375(XXX)", "1975-11-10"), ("A/RES/3376(XXX)", "1975-11-10"),
                ("A/RES/31/20", "1976-11-24"), ("A/RES/75/20", "2020-12-02")],
         id="A_RES_77_22-roman-list"),
     pytest.param(
@@ -316,7 +316,7 @@ RESOLUTION_CASES = [
         "2021, as well as Economic and Social Council resolutions 2019/19 and 2019/20 of 23 July 2019, and "
         "noting the need",
         "GA", [("A/RES/73/187", "2018-12-17"), ("A/RES/74/247", "2019-12-27"), ("A/RES/75/282", "2021-05-26"),
-               ("E/RES/2019/19", None), ("E/RES/2019/20", "2019-07-23")], id="A_RES_77_20-ga-then-ecosoc"),
+               ("E/RES/2019/19", "2019-07-23"), ("E/RES/2019/20", "2019-07-23")], id="A_RES_77_20-ga-then-ecosoc"),
     pytest.param(
         "Recalling the decisions of the Economic and Social Council, and Council resolutions 2019/1 and 2020/2,",
         "GA", [("E/RES/2019/1", None), ("E/RES/2020/2", None)], id="council-after-ecosoc-in-sentence"),
@@ -331,6 +331,17 @@ RESOLUTION_CASES = [
                  [("A/HRC/RES/16/18", "2011-03-24"), ("E/RES/1996/31", None)], id="printed-symbols-hrc-ecosoc"),
     pytest.param("as requested in A/RES/3369 (XXX) and A/RES/75/257 B,", "GA",
                  [("A/RES/3369(XXX)", None), ("A/RES/75/257B", None)], id="printed-symbols-old-and-lettered"),
+    # --- one date printed after a list of numbers of one session dates them all --------------
+    pytest.param("Recalling Human Rights Council resolutions 5/1 and 5/2 of 18 June 2007,", "HRC",
+                 [("A/HRC/RES/5/1", "2007-06-18"), ("A/HRC/RES/5/2", "2007-06-18")], id="one-date-one-session"),
+    pytest.param("Recalling its resolutions 77/1, 77/4 and 77/5 of 1 November 2022,", "GA",
+                 [("A/RES/77/1", "2022-11-01"), ("A/RES/77/4", "2022-11-01"), ("A/RES/77/5", "2022-11-01")],
+                 id="one-date-three-numbers"),
+    pytest.param("Recalling its resolutions 60/1 and 70/1 of 25 September 2015,", "GA",
+                 [("A/RES/60/1", None), ("A/RES/70/1", "2015-09-25")], id="one-date-two-sessions"),
+    pytest.param("Recalling its resolutions 74/7, 75/12 and 75/14 of 30 November 2020,", "GA",
+                 [("A/RES/74/7", None), ("A/RES/75/12", "2020-11-30"), ("A/RES/75/14", "2020-11-30")],
+                 id="one-date-stops-at-another-session"),
     # --- things after "resolution" that are not UN resolution numbers ---------------------------
     pytest.param("A/56/1026-S/2002/932, annex II, resolution 14/221.", "GA", [],
                  id="A_RES_77_22-resolution-inside-annex"),
@@ -473,7 +484,8 @@ def test_spans_point_at_the_reference(text, organ):
         for number in re.findall(r"\d+", ref.symbol.removeprefix("E/CN.4/")):
             assert number in printed, (ref.symbol, ref.text)
         if isinstance(ref, ResolutionRef) and ref.adopted is not None:
-            assert printed.endswith(str(ref.adopted.year))
+            # its own date, or the one printed after the last number of its list
+            assert printed.endswith(str(ref.adopted.year)) or str(ref.adopted.year) in text[ref.span.end:]
     for found in (resolutions, documents):
         assert [r.span.start for r in found] == sorted(r.span.start for r in found)
 

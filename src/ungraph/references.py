@@ -222,8 +222,24 @@ def _read_list(norm: str, pos: int) -> list[_Number]:
             if cont and not _TRIGGER_WORD.search(norm, end, cont.end()):
                 nxt = _read_number(norm, cont.end())
         if nxt is None:
-            return items
+            return _dated_together(items)
         items.append(nxt)
+
+
+def _session_key(n: _Number) -> str | None:
+    return {"session": n.first, "special": n.first, "year": n.first, "roman": n.second}.get(n.shape)
+
+
+def _dated_together(items: list[_Number]) -> list[_Number]:
+    """"resolutions 5/1 and 5/2 of 18 June 2007": a date printed after the last of a run of
+    numbers of one session dates the undated ones before it (of another session, it does not)."""
+    out = list(items)
+    for i in range(len(out) - 2, -1, -1):
+        n, after = out[i], out[i + 1]
+        if n.adopted is None and after.adopted is not None and _session_key(n) is not None \
+                and _session_key(n) == _session_key(after):
+            out[i] = replace(n, adopted=after.adopted)
+    return out
 
 
 # --------------------------------------------------------------------------------------
