@@ -26,3 +26,24 @@ DETECTED = [
 def test_detected_names(text, names):
     mentions = find_bodies(text, DocumentContext(load()))
     assert [m.text for m in mentions if m.via == "detected"] == names
+
+
+# a short form of a body named earlier in the same text: (earlier text, later text, key of the short form)
+SHORT_FORMS = [
+    ("Recalling the work of the Office of the United Nations High Commissioner for Human Rights,",
+     "Requests the Office of the High Commissioner to provide technical assistance;", "OHCHR"),
+    ("Recalling the work of the Office of the United Nations High Commissioner for Refugees,",
+     "Requests the Office of the High Commissioner to report;", "UNHCR"),
+    ("Welcoming the work of the United Nations Liaison Office to the League of Arab States,",
+     "Requests the Liaison Office to report;", "UNLO-LAS"),
+    # an "of" name that is not the opening of the earlier one stays a body of its own
+    ("Recalling the work of the Office of the United Nations High Commissioner for Human Rights,",
+     "Requests the Office of the Special Envoy to report;", "office-of-the-special-envoy"),
+]
+
+
+@pytest.mark.parametrize("earlier,later,key", SHORT_FORMS)
+def test_a_short_form_names_the_body_named_before(earlier, later, key):
+    ctx = DocumentContext(load())
+    find_bodies(earlier, ctx)
+    assert [m.key for m in find_bodies(later, ctx) if m.text != "Secretary-General"][-1] == key

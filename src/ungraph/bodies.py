@@ -363,6 +363,9 @@ def _name_of(tokens: list[Token], units, ctx: DocumentContext) -> str:
     return re.sub(r"^the ", "", name, flags=re.I)
 
 
+_WITHOUT_UN = re.compile(r"\bunited nations\s+")
+
+
 def detected_key(name: str, ctx: DocumentContext, nearby: list[str] = ()) -> str:
     listed = ctx.gazetteer.lookup(name)
     if listed:
@@ -374,6 +377,13 @@ def detected_key(name: str, ctx: DocumentContext, nearby: list[str] = ()) -> str
         for key in reversed([*ctx.recent, *nearby]):
             full = ctx.name(key).lower().split()
             if len(full) > len(words) and any(full[i:i + len(words)] == words for i in range(len(full))):
+                return key
+    elif " of " in f" {name.lower()} ":
+        # with "of", only the opening of the name counts, "United Nations" left out ("the Office
+        # of the High Commissioner" after "the Office of the United Nations High Commissioner for ...")
+        for key in reversed([*ctx.recent, *nearby]):
+            full = _WITHOUT_UN.sub("", ctx.name(key).lower()).split()
+            if len(full) > len(words) and full[:len(words)] == words:
                 return key
     key = vocab.slug(name)
     if key not in ctx.detected:
