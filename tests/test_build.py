@@ -170,6 +170,33 @@ def test_a_resolution_adopted_on_a_committee_report_links_both(tmp_path):
     assert rows == [("A/78/467", "Sixth Committee")]
 
 
+def test_the_record_of_a_vote_is_in_the_graph(tmp_path):
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    (folder / "A_HRC_RES_55_20.txt").write_text(
+        "United Nations A/HRC/RES/55/20\n\nGeneral Assembly Distr.: General\n8 April 2024\n\n"
+        "Human Rights Council\nFifty-fifth session\nAgenda item 4\n\n"
+        "Resolution adopted by the Human Rights Council on 3 April 2024\n\n55/20. Situation of human rights\n\n"
+        "The Human Rights Council,\n\nRecalling its resolution 52/31,\n\n"
+        "1. Requests the Office of the United Nations High Commissioner for Human Rights to report;\n\n"
+        "49th meeting\n3 April 2024\n\n[Adopted by a recorded vote of 3 to 1, with 1 abstention. The voting\n"
+        "was as follows:\n\nIn favour:\nBolivia (Plurinational State of), Chile, Trinidad and\nTobago\n\n"
+        "Against:\nCuba\n\nAbstaining:\nIndia]\n")
+    out = tmp_path / "g.ttl"
+    result = CliRunner().invoke(main, ["build", str(folder), "-o", str(out), "-q"])
+    assert result.exit_code == 0, result.output
+    assert "conforms (0 violations" in result.stdout and "notes from reading" not in result.stdout
+    store = ox.Store()
+    store.load(path=str(out), format=ox.RdfFormat.TURTLE)
+    (row,) = store.query(f"""PREFIX ung: <{vocab.UNG}>
+        SELECT ?method ?yes ?no ?abst (GROUP_CONCAT(?m; separator="|") AS ?members) WHERE {{
+            ?d ung:symbol "A/HRC/RES/55/20" ; ung:votingMethod ?method ; ung:votesInFavour ?yes ;
+               ung:votesAgainst ?no ; ung:abstentions ?abst ; ung:memberInFavour ?m }}
+        GROUP BY ?method ?yes ?no ?abst""")
+    assert [v.value for v in row][:4] == ["recorded vote", "3", "1", "1"]
+    assert sorted(row["members"].value.split("|")) == ["Bolivia (Plurinational State of)", "Chile", "Trinidad and Tobago"]
+
+
 @pytest.mark.parametrize("engine", ["sparql", "pyshacl"])
 def test_a_security_council_resolution_is_not_asked_for_a_title(tmp_path, engine):
     # S/RES/... print no title; a bare draft and an Assembly resolution without one are doubtful

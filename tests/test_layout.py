@@ -347,23 +347,39 @@ def test_a_quantity_after_a_year_is_not_a_footnote_marker():
 
 
 # the record of a vote after the closing lines: labels on the lists' first line, or apart
+# (record, method, counts, members in favour)
 VOTES = [
-    pytest.param("In favour:\nAlbania, Argentina, Belgium, Bulgaria, Chile, Costa Rica, Dominican\n"
-                 "Republic, France, Gambia, Georgia, Germany, Japan, Lithuania, Luxembourg,\n\n"
+    pytest.param("[Adopted by a recorded vote of 14 to 2, with 6 abstentions. The voting\nwas as follows:\n\n"
+                 "In favour:\nAlbania, Argentina, Belgium, Bulgaria, Chile, Costa Rica, Dominican\n"
+                 "Republic, France, Gambia, Georgia, Germany, Japan, Lithuania, Luxembourg\n\n"
                  "Against:\nChina, Cuba\n\nAbstaining:\nBangladesh, Burundi, Eritrea, India, Indonesia, Kazakhstan]\n",
-                 id="labels-on-the-lists"),
-    pytest.param("In favour:\n\nAlbania, Chile\n\nAgainst:\n\nChina, Cuba\n\nAbstaining:\n\nIndia]\n",
-                 id="labels-apart"),
+                 "recorded vote", (14, 2, 6), 14, id="labels-on-the-lists"),
+    pytest.param("[Adopted by a recorded vote of 2 to 2, with 1 abstention. The voting was as follows:\n\n"
+                 "In favour:\n\nAlbania, Chile\n\nAgainst:\n\nChina, Cuba\n\nAbstaining:\n\nIndia]\n",
+                 "recorded vote", (2, 2, 1), 2, id="labels-apart"),
+    pytest.param("[Adopted by a vote of 31 to none, with no abstentions.]\n", "vote", (31, 0, 0), 0, id="no-lists"),
+    pytest.param("[Adopted without a vote.]\n", "without a vote", (None, None, None), 0, id="without-a-vote"),
 ]
 
 
-@pytest.mark.parametrize("lists", VOTES)
-def test_the_record_of_a_vote_after_the_closing_lines(lists):
+@pytest.mark.parametrize("record,method,counts,listed", VOTES)
+def test_the_record_of_a_vote_after_the_closing_lines(record, method, counts, listed):
     text = ("Human Rights Council\nFifty-fifth session\nAgenda item 4\n\n"
             "Resolution adopted by the Human Rights Council on 3 April 2024\n\n55/20. Situation of human rights\n\n"
             "The Human Rights Council,\n\nRecalling its resolution 52/31,\n\n"
-            "1. Decides to remain seized of the matter.\n\n49th meeting\n3 April 2024\n\n"
-            "[Adopted by a recorded vote of 23 to 2, with 12 abstentions. The voting\nwas as follows:\n\n" + lists)
+            "1. Decides to remain seized of the matter.\n\n49th meeting\n3 April 2024\n\n" + record)
     d = extract(text, "A_HRC_RES_55_20.txt")
     assert [p.text for p in d.operative] == ["Decides to remain seized of the matter."]
     assert d.header.meeting == "49th meeting" and not d.warnings
+    vote = d.header.vote
+    assert (vote.method, (vote.in_favour, vote.against, vote.abstaining)) == (method, counts)
+    assert len(vote.members_in_favour) == listed     # 14: "Dominican\nRepublic" is one name
+
+
+def test_a_vote_whose_lists_do_not_add_up_is_reported():
+    text = ("The Human Rights Council,\n\nRecalling its resolution 52/31,\n\n1. Decides to remain seized of the matter."
+            "\n\n49th meeting\n3 April 2024\n\n[Adopted by a recorded vote of 3 to 1, with 0 abstentions. "
+            "The voting was as follows:\n\nIn favour:\nAlbania, Chile\n\nAgainst:\nCuba]\n")
+    d = extract(text, "A_HRC_RES_55_20.txt")
+    assert d.header.vote.members_in_favour == ("Albania", "Chile")
+    assert "vote record: 3 in favour printed, 2 listed" in d.warnings

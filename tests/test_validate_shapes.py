@@ -339,6 +339,14 @@ BREAKS: dict[str, Break] = {
     "CorpusDocument-date": B(_undated),
     "CorpusDocument-symbolSource": B(_insert(_d(R2), '$N ung:symbolSource "guess"')),
     "CorpusDocument-symbolFromFileName": B(_insert(_d(R2), '$N ung:symbolSource "file name"')),
+    "CorpusDocument-votingMethod": B(_insert(_d(R2), '$N ung:votingMethod "acclamation"')),
+    "CorpusDocument-votesInFavour": B(_insert(_d(R2), '$N ung:votesInFavour 23, 24')),
+    "CorpusDocument-votesAgainst": B(_insert(_d(R2), '$N ung:votesAgainst -1')),
+    "CorpusDocument-abstentions": B(_insert(_d(R2), '$N ung:abstentions "8"')),
+    "CorpusDocument-voteMembers": B(_insert(_d(R2), '$N ung:memberAgainst ""')),
+    "CorpusDocument-voteListsAddUp": B(_insert(_d(R3), '$N ung:votingMethod "recorded vote" ; ung:votesInFavour 2 ; '
+                                                      'ung:memberInFavour "Chile" ; ung:abstentions 1 ; '
+                                                      'ung:memberAbstaining "India"')),
     "ReadDocumentShape": B(_delete(_d(DR), "$N ung:sourceFile ?f")),
     "ResolutionAdoptionDateShape": B(_delete(_d(R3), "$N ung:adoptionDate ?a")),
     "DateShape": B(_replace(lambda n: n.cited("Resolution", "UNGA", dated=True), "ung:adoptionDate",

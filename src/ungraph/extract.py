@@ -21,6 +21,7 @@ from .model import BodyMention, Document, Footnote, Paragraph, ReadError, Span
 from .read import read_text
 from .references import find_references
 from .segment import PREAMBLE_ADJECTIVES, opening_phrase, segment
+from .votes import read_vote
 from .verbs import DIRECTIVE, EVALUATIVE, OTHER, leading_verb
 
 _SPACES = re.compile(r"\s+")
@@ -47,9 +48,13 @@ def extract(raw: str, source_file: str, gazetteer: Gazetteer | None = None) -> D
     # running titles are compared with lines as printed, hyphen and all
     titles = tuple(t.replace(clean.LINE_HYPHEN, "-") for t in (header.title, agenda_title(head)) if t)
     raws, notes, closing = segment(body, titles)
+    warnings: list[str] = []
     if closing:
         header = with_closing(header, closing)
-    warnings: list[str] = []
+        vote = read_vote(closing)
+        if vote:
+            header = replace(header, vote=vote)
+            warnings += [f"vote record: {m}" for m in vote.mismatches()]
     header, named = with_file_symbol(header, source_file)
     if named:
         warnings.append(named)

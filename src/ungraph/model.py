@@ -122,6 +122,29 @@ class Paragraph:
 
 
 @dataclass(frozen=True, slots=True)
+class Vote:
+    """How a text was adopted; counts and lists as printed (None or empty when not printed)."""
+
+    method: str                          # "recorded vote" | "vote" | "without a vote"
+    in_favour: int | None = None
+    against: int | None = None
+    abstaining: int | None = None
+    members_in_favour: tuple[str, ...] = ()
+    members_against: tuple[str, ...] = ()
+    members_abstaining: tuple[str, ...] = ()
+
+    def mismatches(self) -> list[str]:
+        """Lists whose length differs from the count printed for them ("23 in favour printed, 22 listed")."""
+        out = []
+        for label, count, names in (("in favour", self.in_favour, self.members_in_favour),
+                                    ("against", self.against, self.members_against),
+                                    ("abstaining", self.abstaining, self.members_abstaining)):
+            if names and count is not None and count != len(names):
+                out.append(f"{count} {label} printed, {len(names)} listed")
+        return out
+
+
+@dataclass(frozen=True, slots=True)
 class Header:
     """Metadata read from the document's header, title block and closing lines."""
 
@@ -139,6 +162,7 @@ class Header:
     symbol_from_file_name: bool = False # the text prints no symbol; the file is named after one
     reports: tuple[str, ...] = ()       # "[on the report of the Sixth Committee (A/78/467)]"
     recommended_by: str | None = None   # ... "Sixth Committee", as printed
+    vote: Vote | None = None            # "[Adopted by a recorded vote of 23 to 2, ...]"
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,7 +16,7 @@ import pyoxigraph as ox
 
 from . import vocab
 from .gazetteer import GAZETTEER_IRI, Entry, Gazetteer
-from .model import Action, Document, DocKind, Paragraph
+from .model import Action, Document, DocKind, Paragraph, Vote
 from .verbs import is_directive, is_evaluative
 
 XSD_INTEGER = ox.NamedNode(vocab.XSD + "integer")
@@ -91,6 +91,8 @@ def document_triples(doc: Document) -> Iterator[ox.Triple]:
         yield T(d, U("organ"), N(vocab.body_iri(vocab.ORGAN_BODY_KEY[h.organ])))
     for s in h.sponsors:
         yield T(d, U("sponsor"), lit(s))
+    if h.vote:
+        yield from _vote_triples(d, h.vote)
     for draft in h.draft_symbols:
         yield T(d, U("basedOnDraft"), N(vocab.document_iri(draft)))
     for report in h.reports:
@@ -118,6 +120,18 @@ def document_triples(doc: Document) -> Iterator[ox.Triple]:
         yield from _paragraph_triples(d, p, shortcuts, footnotes_done, numbered)
     for prop, key in sorted(shortcuts):
         yield T(d, U(prop), _body_node(key))
+
+
+def _vote_triples(d: ox.NamedNode, vote: Vote) -> Iterator[ox.Triple]:
+    yield ox.Triple(d, U("votingMethod"), lit(vote.method))
+    for prop, count in (("votesInFavour", vote.in_favour), ("votesAgainst", vote.against),
+                        ("abstentions", vote.abstaining)):
+        if count is not None:
+            yield ox.Triple(d, U(prop), integer(count))
+    for prop, members in (("memberInFavour", vote.members_in_favour), ("memberAgainst", vote.members_against),
+                          ("memberAbstaining", vote.members_abstaining)):
+        for name in members:
+            yield ox.Triple(d, U(prop), lit(name))
 
 
 _HAS = {"preambular": "hasPreambularParagraph", "operative": "hasOperativeParagraph", "annex": "hasAnnexParagraph"}

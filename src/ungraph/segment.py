@@ -93,7 +93,8 @@ def _terminated(text: str) -> bool:
 
 
 def segment(body: str, titles: tuple[str, ...] = ()) -> tuple[list[RawParagraph], dict[str, str], str]:
-    """Paragraphs of a body, the footnotes found in it, and its closing lines."""
+    """Paragraphs of a body, the footnotes found in it, and its closing lines (with the
+    record of a vote printed after them)."""
     lines = body.split("\n")
     if lines and re.match(r"^\s*The\s+[A-Z][A-Za-z ]+[,:]\s*$", lines[0]):
         lines = lines[1:]
@@ -179,6 +180,7 @@ def segment(body: str, titles: tuple[str, ...] = ()) -> tuple[list[RawParagraph]
             continue
         if closing and section != "annex" and (in_vote or VOTE_RECORD.match(plain)) and not ANNEX.match(plain):
             in_vote = not plain.endswith("]")   # the record, lists under "In favour:" too, runs to its "]"
+            closing.append(plain)               # read by votes.read_vote
             continue
         if ANNEX.match(plain) and paragraphs:
             section = "annex"
