@@ -220,8 +220,8 @@ def build_corpus(corpus: Path, output: Path, *, validate: bool = True, max_bytes
             _collect(result, whole, errors, seen)
             if progress:
                 progress(result.file)
-        report.triples = rdf.write_chunks(rdf.corpus_chunks(whole, load()), output)
         docs += map(BuiltDocument.of, whole)
+        report.triples = rdf.write_chunks(rdf.corpus_chunks(whole, load(), (d.shared for d in docs)), output)
     errors.sort(key=lambda e: e.file)
     if validate:   # the file just written, loaded straight into the embedded store
         from .validate import validate_graph

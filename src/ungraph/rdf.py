@@ -337,12 +337,14 @@ def shared_triples(facts: Iterable[SharedFacts], gazetteer: Gazetteer) -> list[o
     return sorted_triples(shared)
 
 
-def corpus_chunks(docs: list[Document], gazetteer: Gazetteer) -> Iterator[list[ox.Triple]]:
+def corpus_chunks(docs: list[Document], gazetteer: Gazetteer,
+                  facts: Iterable[SharedFacts] | None = None) -> Iterator[list[ox.Triple]]:
     """The triples of a corpus in self-contained, sorted chunks: one per document, in the
-    order given, then one for what documents share."""
+    order given, then one for what documents share (from ``facts`` when the caller has
+    them already, one per document in the same order)."""
     for doc in docs:
         yield sorted_triples(document_triples(doc))
-    yield shared_triples(map(shared_facts, docs), gazetteer)
+    yield shared_triples(map(shared_facts, docs) if facts is None else facts, gazetteer)
 
 
 def corpus_triples(docs: Iterable[Document], gazetteer: Gazetteer) -> Iterator[ox.Triple]:
