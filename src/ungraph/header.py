@@ -12,7 +12,8 @@ from datetime import date
 
 from .clean import join_text
 from .model import DocKind, Header
-from .symbols import is_draft, symbol_in_file_name, symbol_kind, symbol_organ, symbol_session
+from .symbols import (DRAFT_SYMBOL, MASTHEAD_SYMBOL, REPORT_SYMBOL, is_draft, symbol_in_file_name, symbol_kind,
+                      symbol_organ, symbol_session)
 
 MONTHS = {m: i for i, m in enumerate(
     ["january", "february", "march", "april", "may", "june", "july", "august", "september",
@@ -82,8 +83,6 @@ RES_NUMBER_TITLE = re.compile(r"^\s*((?:ES-|S-)?\d{1,4}/\d{1,4}|\d{1,4}\s*[A-Z]?
 # Commission on Narcotic Drugs (E/2024/28)]": the committee and its report
 ON_REPORT = re.compile(r"\[\s*on\s+the\s+(?:report|recommendation)\s+of\s+(?:the\s+)?(?P<who>[^\[\]]+?)\s*"
                        r"\((?P<docs>[AES]/[^()\[\]]*)\)\s*\]")
-_REPORT_SYMBOL = re.compile(r"^[AES](?:/[A-Za-z0-9.\-()]+)+$")
-DRAFT_RE = re.compile(r"\b(A/(?:ES-\d+/|S-\d+/)?\d{1,3}/L\.\d+(?:/(?:Add|Rev)\.\d+)*|S/\d{4}/\d+|A/HRC/\d+/L\.\d+(?:/Rev\.\d+)?|E/\d{4}/L\.\d+)")
 
 
 def split_head(text: str) -> tuple[str, str, str | None]:
@@ -139,7 +138,7 @@ def parse_header(head: str, organ: str | None, closing: str = "") -> Header:
     # a symbol printed alone on a line near the top (the masthead)
     for line in nonblank[:12]:
         line = re.sub(r"^United Nations\s+", "", line)
-        m = re.fullmatch(r"((?:A|S|E)(?:/[A-Za-z0-9.\-()]+){2,6})(?:\s+(\([0-9]{4}\)))?", line)
+        m = MASTHEAD_SYMBOL.fullmatch(line)
         if m:
             symbol = m.group(1) + (m.group(2) or "")
             break
@@ -233,7 +232,7 @@ def parse_header(head: str, organ: str | None, closing: str = "") -> Header:
 
     meeting = sc_meeting
     draft_symbols = tuple(dict.fromkeys(
-        d for d in DRAFT_RE.findall(flat) if d != symbol)) if adopted_m or kind == DocKind.RESOLUTION else ()
+        d for d in DRAFT_SYMBOL.findall(flat) if d != symbol)) if adopted_m or kind == DocKind.RESOLUTION else ()
 
     reports: tuple[str, ...] = ()
     recommended_by = None
@@ -241,7 +240,7 @@ def parse_header(head: str, organ: str | None, closing: str = "") -> Header:
     if rm:
         recommended_by = re.sub(r"\s+", " ", rm.group("who")).strip()
         reports = tuple(s for s in (re.sub(r"\s+", "", x) for x in re.split(r",|\s+and\s+", rm.group("docs")))
-                        if _REPORT_SYMBOL.match(s))
+                        if REPORT_SYMBOL.match(s))
 
     if title:
         title = re.sub(r"\s+", " ", title).strip()

@@ -1,11 +1,16 @@
-"""What a UN document symbol says: the organ, the kind of document and the session it names.
+"""UN document symbols: how they are printed, and the organ, kind and session they name.
 
 A symbol is the UN's name for a document: ``A/RES/78/325`` (a General Assembly resolution of
 the seventy-eighth session), ``A/80/L.12/Rev.1`` (a draft), ``S/RES/2719(2023)``,
 ``A/HRC/RES/S-30/1``, ``E/2024/L.5``, ``A/C.3/78/L.5`` (a Main Committee's draft),
 ``A/RES/217A(III)`` (a resolution of the third session, numbered before sessions were),
-``A/78/467/Add.1`` (a report). Each function here is pure, from a symbol's text.
+``A/78/467/Add.1`` (a report). The regexes here recognise symbols where they are printed; each
+function is pure, from a symbol's text.
 
+>>> MASTHEAD_SYMBOL.fullmatch("S/RES/2719 (2023)").groups()
+('S/RES/2719', '(2023)')
+>>> DRAFT_SYMBOL.findall("adopted without a vote (A/78/L.45/Rev.1 and A/78/L.45/Rev.1/Add.1)")
+['A/78/L.45/Rev.1', 'A/78/L.45/Rev.1/Add.1']
 >>> symbol_organ("A/HRC/RES/S-30/1"), symbol_kind("A/80/L.12/Rev.1").value, symbol_session("A/C.3/78/L.5")
 ('HRC', 'draft_resolution', 78)
 """
@@ -14,6 +19,18 @@ from __future__ import annotations
 import re
 
 from .model import DocKind
+
+# ---------------------------------------------------------------- symbols as printed
+
+# alone on a line at the top of the first page (the masthead): "A/RES/78/325",
+# "S/RES/2719 (2023)" (the year is group 2)
+MASTHEAD_SYMBOL = re.compile(r"((?:A|S|E)(?:/[A-Za-z0-9.\-()]+){2,6})(?:\s+(\([0-9]{4}\)))?")
+# in a running page header or footer, of any series: "A/RES/75/12", "S/RES/2719 (2023)"
+RUNNING_SYMBOL = r"[A-Z]{1,6}(?:/[A-Za-z0-9.\-()]+){1,6}(?: \((?:19|20)\d\d\))?"
+# a report a resolution was adopted on: "A/78/481/Add.2", "E/2024/28"
+REPORT_SYMBOL = re.compile(r"^[AES](?:/[A-Za-z0-9.\-()]+)+$")
+# a draft named in a resolution's head: "A/78/L.45/Rev.1", "S/2023/970", "A/HRC/55/L.12", "E/2024/L.5"
+DRAFT_SYMBOL = re.compile(r"\b(A/(?:ES-\d+/|S-\d+/)?\d{1,3}/L\.\d+(?:/(?:Add|Rev)\.\d+)*|S/\d{4}/\d+|A/HRC/\d+/L\.\d+(?:/Rev\.\d+)?|E/\d{4}/L\.\d+)")
 
 # ---------------------------------------------------------------- organ and kind
 
