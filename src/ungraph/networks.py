@@ -273,7 +273,7 @@ def _documents(store: ox.Store, *, cited: bool = False) -> dict[str, dict]:
         dates = sorted(d["dates"])
         date = dates[0] if dates else ""
         session = d["session"]
-        if session < 0:     # the graph gives it none: the Assembly session its symbol names, if any
+        if session < 0:     # none in the graph: the Assembly session its symbol names, read as rdf reads a cited one's
             named = symbol_session(d["symbol"], assembly_only=True)
             session = -1 if named is None else named
         out[iri] = {
