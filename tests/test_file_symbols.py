@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from ungraph.extract import extract
-from ungraph.header import symbol_in_file_name
+from ungraph.symbols import symbol_in_file_name
 
 from conftest import CORPUS
 

@@ -14,7 +14,8 @@ from datetime import date
 import pytest
 
 from ungraph.model import DocumentRef, ResolutionRef
-from ungraph.references import document_kind, find_references, normalize
+from ungraph.references import find_references, normalize
+from ungraph.symbols import document_kind
 
 
 def refs(text: str, organ: str = "GA") -> list[tuple[str, str | None]]:

@@ -15,6 +15,8 @@ import re
 import unicodedata
 from collections import Counter
 
+from .symbols import RUNNING_SYMBOL
+
 MARK_OPEN, MARK_CLOSE = "\ue000", "\ue001"
 MARK_RE = re.compile(f"{MARK_OPEN}([^{MARK_CLOSE}]*){MARK_CLOSE}")
 
@@ -88,18 +90,17 @@ def _strip_markdown(text: str) -> str:
 
 # ---------------------------------------------------------------- page furniture
 
-_SYMBOL = r"[A-Z]{1,6}(?:/[A-Za-z0-9.\-()]+){1,6}(?: \((?:19|20)\d\d\))?"   # "S/RES/2719 (2023)"
 _JOB = r"\d{2}-\d{5}(?:\s*\([A-Z]\))?(?:\s+\d{6})?(?:\s+\*\d{7}\*)?"
 _PAGE = r"\d{1,3}/\d{1,3}|Page \d+(?: of \d+)?|-\s?\d{1,3}\s?-"
-SYMBOL_LINE = re.compile(rf"^(?:{_SYMBOL})$")
+SYMBOL_LINE = re.compile(rf"^(?:{RUNNING_SYMBOL})$")
 JOB_LINE = re.compile(rf"^{_JOB}$")
 BARCODE_LINE = re.compile(r"^\*\d{7,8}\*$")
 PAGE_LINE = re.compile(rf"^(?:{_PAGE})$")
 RECYCLE_LINE = re.compile(r"^(?:Please recycle\W*|\uf0b0)$")
 # (the text before a symbol ends in a non-space, so runs of spaces are not tried twice)
-_SYMBOL_WITH_TEXT = re.compile(rf"^(?:{_SYMBOL})\s+(?P<text>\S.*)$|^(?P<before>\S(?:.*\S)?)\s+(?:{_SYMBOL})$")
+_SYMBOL_WITH_TEXT = re.compile(rf"^(?:{RUNNING_SYMBOL})\s+(?P<text>\S.*)$|^(?P<before>\S(?:.*\S)?)\s+(?:{RUNNING_SYMBOL})$")
 # items of one footer printed on one line: "2/6 20-15849", "20-15849 3/6"
-FOOTER_LINE = re.compile(rf"^(?:{_PAGE}|{_JOB}|{_SYMBOL})(?:\s+(?:{_PAGE}|{_JOB}|{_SYMBOL}))+$")
+FOOTER_LINE = re.compile(rf"^(?:{_PAGE}|{_JOB}|{RUNNING_SYMBOL})(?:\s+(?:{_PAGE}|{_JOB}|{RUNNING_SYMBOL}))+$")
 
 
 def is_furniture(line: str) -> bool:

@@ -12,7 +12,8 @@ from datetime import date
 
 from .clean import join_wrapped
 from .model import DocKind, Header
-from .vocab import session_of
+from .symbols import (DRAFT_SYMBOL, MASTHEAD_SYMBOL, REPORT_SYMBOL, expand_symbol_list, is_draft,
+                      symbol_in_file_name, symbol_kind, symbol_organ, symbol_session)
 
 MONTHS = {m: i for i, m in enumerate(
     ["january", "february", "march", "april", "may", "june", "july", "august", "september",
@@ -78,39 +79,10 @@ def ordinal(word: str) -> int | None:
 SESSION_RE = re.compile(r"\b((?:one hundred(?: and)? )?[A-Za-z]+(?:[-–][a-z]+)?) (?:regular )?session\b", re.I)
 RES_NUMBER_TITLE = re.compile(r"^\s*((?:ES-|S-)?\d{1,4}/\d{1,4}|\d{1,4}\s*[A-Z]?\s*\([IVXL]{1,6}\))"
                               r"(?:\s*[A-Z])?\.\s+(\S.*)$")
-DECISION_NUMBER_TITLE = re.compile(r"^\s*(\d{1,3}/\d{3})\.\s+(\S.*)$")
-SYMBOL_RE = re.compile(r"^\s*((?:A|S|E)/(?:[A-Z]+/)*(?:RES/)?[\w.\-()/ ]+?)\s*$")
 # "[on the report of the Third Committee (A/78/481/Add.2)]", "[on the recommendation of the
 # Commission on Narcotic Drugs (E/2024/28)]": the committee and its report
 ON_REPORT = re.compile(r"\[\s*on\s+the\s+(?:reports?|recommendations?)\s+of\s+(?:the\s+)?(?P<who>[^\[\]]+?)\s*"
                        r"\((?P<docs>[AES]/[^()\[\]]*)\)\s*\]")
-_REPORT_SYMBOL = re.compile(r"^[AES](?:/[A-Za-z0-9.\-()]+)+$")
-DRAFT_RE = re.compile(r"\b(A/(?:ES-\d+/|S-\d+/)?\d{1,3}/L\.\d+(?:/(?:Add|Rev)\.\d+)*|S/\d{4}/\d+|A/HRC/\d+/L\.\d+(?:/Rev\.\d+)?|E/\d{4}/L\.\d+)")
-
-
-_PART = re.compile(r"^(Add|Corr|Rev)\.\d+$")
-
-
-def expand_symbol_list(text: str) -> list[str]:
-    """The symbols of a list as printed in a header, parts written alone ("and Add.2") completed
-    from the symbol before them, as the UN prints them.
-
-    >>> expand_symbol_list("A/78/481/Add.1 and Add.2")
-    ['A/78/481/Add.1', 'A/78/481/Add.2']
-    >>> expand_symbol_list("A/78/467, A/78/468 and Corr.1")
-    ['A/78/467', 'A/78/468', 'A/78/468/Corr.1']
-    """
-    out: list[str] = []
-    for piece in (re.sub(r"\s+", "", x) for x in re.split(r",|\s+and\s+", text)):
-        if _PART.match(piece) and out:
-            base = out[-1]
-            # a second addendum replaces the first ("Add.1 and Add.2"); a corrigendum is of the last part
-            label = piece.split(".")[0]
-            base = re.sub(rf"/{label}\.\d+$", "", base)
-            piece = f"{base}/{piece}"
-        if piece:
-            out.append(piece)
-    return out
 
 
 def split_head(text: str) -> tuple[str, str, str | None]:
@@ -119,54 +91,6 @@ def split_head(text: str) -> tuple[str, str, str | None]:
     if not m:
         return "", text, None
     return text[:m.start()], text[m.start():], ORGAN_NAMES[m.group(1)]
-
-
-# A file saved from the UN's document system is named after its symbol, "/" written "_" and
-# a language code appended: A_RES_78_325-EN.pdf, A_80_L.12-EN.pdf, S_RES_2719(2023)-EN.pdf.
-_FILE_SYMBOL = re.compile(
-    r"(?:A/RES/(?:(?:E?S-\d{1,2}|\d{1,3})/\d{1,4}[A-Z]?|\d{1,4}[A-Z]?\([IVXLC]{1,7}\))"
-    r"|A/(?:E?S-\d{1,2}|\d{1,3})/L\.\d{1,4}|A/C\.[1-6]/\d{1,3}/L\.\d{1,4}|A/DEC/\d{1,3}/\d{3}"
-    r"|S/RES/\d{1,4}\((?:19|20)\d\d\)|S/(?:19|20)\d\d/\d{1,4}"
-    r"|A/HRC/(?:RES|DEC)/(?:S-)?\d{1,2}/\d{1,3}|A/HRC/(?:S-)?\d{1,2}/L\.\d{1,3}|E/RES/(?:19|20)\d\d/\d{1,3}|E/(?:19|20)\d\d/L\.\d{1,3})"
-    r"(?:/(?:Rev|Add|Corr)\.\d{1,2})*")
-_FILE_SUFFIX = re.compile(r"\.(?:txt|md|markdown|text|pdf)$", re.I)
-# "-EN", "-E", " (E)": the language; an underscore and a letter is a part ("A_RES_78_262_A")
-_LANGUAGE = re.compile(r"(?:-(?:EN|FR|ES|AR|ZH|RU|E|F|S|A|C|R)|\s*\([EFSACR]\))$")
-
-
-def symbol_in_file_name(name: str) -> str | None:
-    """The UN symbol a file is named after, or None when its name is not a symbol.
-
-    >>> [symbol_in_file_name(n) for n in ("A_RES_78_325-EN.pdf", "A_80_L.12.txt", "S_2023_970.txt",
-    ...                                   "S_RES_2719(2023)-EN.pdf", "A_75_L_OIC_draft_2020.md", "notes.txt")]
-    ['A/RES/78/325', 'A/80/L.12', 'S/2023/970', 'S/RES/2719(2023)', None, None]
-    """
-    stem = re.sub(r"\s+\(", "(", _LANGUAGE.sub("", _FILE_SUFFIX.sub("", name.strip())))
-    candidate = stem.replace("_", "/")
-    return candidate if _FILE_SYMBOL.fullmatch(candidate) else None
-
-
-def symbol_kind(symbol: str) -> DocKind | None:
-    """The kind of document a symbol is given to, when the symbol says it."""
-    if "/RES/" in symbol:
-        return DocKind.RESOLUTION
-    if "/DEC/" in symbol:
-        return DocKind.DECISION
-    if re.search(r"/L\.\d+", symbol):
-        return DocKind.DRAFT_RESOLUTION
-    return None
-
-
-def symbol_session(symbol: str) -> int | None:
-    """The session in a General Assembly or Human Rights Council symbol (A/RES/75/324 -> 75)."""
-    m = re.match(r"A/(?:RES/|DEC/|C\.\d/|HRC/(?:RES/)?)?(\d{1,3})/", symbol)
-    return int(m.group(1)) if m else session_of(symbol)
-
-
-def symbol_organ(symbol: str) -> str:
-    """The organ a symbol belongs to: A/HRC/ to the Human Rights Council, A/ to the General
-    Assembly, S/ to the Security Council, E/ to the Economic and Social Council."""
-    return "HRC" if symbol.startswith("A/HRC/") else {"A": "GA", "S": "SC", "E": "ECOSOC"}[symbol[0]]
 
 
 def with_file_symbol(header: Header, file_name: str) -> tuple[Header, str | None]:
@@ -218,7 +142,7 @@ def parse_header(head: str, organ: str | None, closing: str = "") -> Header:
     # a symbol printed alone on a line near the top (the masthead)
     for line in nonblank[:12]:
         line = re.sub(r"^United Nations\s+", "", line)
-        m = re.fullmatch(r"((?:A|S|E)(?:/[A-Za-z0-9.\-()]+){2,6})(?:\s+(\([0-9]{4}\)))?", line)
+        m = MASTHEAD_SYMBOL.fullmatch(line)
         if m:
             symbol = m.group(1) + (m.group(2) or "")
             break
@@ -287,9 +211,10 @@ def parse_header(head: str, organ: str | None, closing: str = "") -> Header:
                 for piece in (_until_blank(lines, _first_nonblank(lines, i + 1)) if after else []):
                     title = piece if title is None else join_wrapped(title, piece)
             break
-    if symbol and re.search(r"/L\.\d+", symbol):
+    # what the symbol says settles the kind, but a draft decision stays a decision
+    if symbol and is_draft(symbol):
         kind = DocKind.DRAFT_RESOLUTION if kind != DocKind.DECISION else kind
-    if symbol and "/RES/" in symbol and kind == DocKind.OTHER:
+    elif symbol and kind == DocKind.OTHER and symbol_kind(symbol) == DocKind.RESOLUTION:
         kind = DocKind.RESOLUTION
 
     session = None
@@ -311,14 +236,14 @@ def parse_header(head: str, organ: str | None, closing: str = "") -> Header:
 
     meeting = sc_meeting
     draft_symbols = tuple(dict.fromkeys(
-        d for d in DRAFT_RE.findall(flat) if d != symbol)) if adopted_m or kind == DocKind.RESOLUTION else ()
+        d for d in DRAFT_SYMBOL.findall(flat) if d != symbol)) if adopted_m or kind == DocKind.RESOLUTION else ()
 
     reports: tuple[str, ...] = ()
     recommended_by = None
     rm = ON_REPORT.search(flat)
     if rm:
         recommended_by = re.sub(r"\s+", " ", rm.group("who")).strip()
-        reports = tuple(s for s in expand_symbol_list(rm.group("docs")) if _REPORT_SYMBOL.match(s))
+        reports = tuple(s for s in expand_symbol_list(rm.group("docs")) if REPORT_SYMBOL.match(s))
 
     if title:
         title = re.sub(r"\s+", " ", title).strip()

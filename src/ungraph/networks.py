@@ -70,6 +70,7 @@ import pyoxigraph as ox
 
 from . import vocab
 from .store import select
+from .symbols import symbol_session
 
 NETWORKS = ("recalls", "actions", "coaddressees", "organizations")
 
@@ -239,29 +240,6 @@ def selection(store: ox.Store | None = None, *, organization: str | None = None,
 # ----------------------------------------------------------------------------------------
 # Tables read from the store
 
-_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
-
-
-def _roman(text: str) -> int:
-    total = 0
-    for i, ch in enumerate(text):
-        v = _ROMAN[ch]
-        total += -v if i + 1 < len(text) and _ROMAN[text[i + 1]] > v else v
-    return total
-
-
-def symbol_session(symbol: str) -> int:
-    """The GA session a GA symbol names, ``-1`` for other symbols.
-
-    >>> symbol_session("A/RES/75/324"), symbol_session("A/RES/3369(XXX)"), symbol_session("S/RES/2250(2015)")
-    (75, 30, -1)
-    """
-    m = re.match(r"A/(?:RES/)?(\d+)/", symbol)
-    if m:
-        return int(m.group(1))
-    m = re.match(r"A/RES/\d+\s*\(([IVXLC]+)\)$", symbol)
-    return _roman(m.group(1)) if m else -1
-
 
 def _local(iri: str) -> str:
     return re.split(r"[#/]", iri)[-1]
@@ -294,7 +272,10 @@ def _documents(store: ox.Store, *, cited: bool = False) -> dict[str, dict]:
         cls = _document_class(d["classes"], "Document" if d["file"] else "Resolution")
         dates = sorted(d["dates"])
         date = dates[0] if dates else ""
-        session = d["session"] if d["session"] >= 0 else symbol_session(d["symbol"])
+        session = d["session"]
+        if session < 0:     # none in the graph: the Assembly session its symbol names, read as rdf reads a cited one's
+            named = symbol_session(d["symbol"], assembly_only=True)
+            session = -1 if named is None else named
         out[iri] = {
             "label": d["symbol"] or d["file"].rsplit(".", 1)[0] or _local(iri),
             "type": "document",

@@ -16,7 +16,8 @@ import pyoxigraph as ox
 
 from . import vocab
 from .gazetteer import GAZETTEER_IRI, Entry, Gazetteer
-from .model import Action, Document, DocKind, Paragraph, Vote
+from .model import Action, Document, Paragraph, Vote
+from .symbols import symbol_session
 from .verbs import is_directive, is_evaluative
 
 XSD_INTEGER = ox.NamedNode(vocab.XSD + "integer")
@@ -327,7 +328,7 @@ def shared_triples(facts: Iterable[SharedFacts], gazetteer: Gazetteer) -> list[o
             shared.append(T(node, U("permalink"), N(vocab.undocs_url(symbol))))
             if c["organ"]:
                 shared.append(T(node, U("organ"), N(vocab.body_iri(vocab.ORGAN_BODY_KEY[c["organ"]]))))
-            session = vocab.session_of(symbol)
+            session = symbol_session(symbol, assembly_only=True)
             if session is not None:
                 shared.append(T(node, U("session"), integer(session)))
         for dt in sorted(c["dates"]):

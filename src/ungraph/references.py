@@ -41,11 +41,11 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from .model import DocumentRef, ResolutionRef, Span
+from .symbols import document_kind, symbol_organ
 
 __all__ = [
     "find_references",
     "normalize",
-    "document_kind",
     "parse_date",
 ]
 
@@ -406,7 +406,6 @@ _PRINTED_RESOLUTION = re.compile(
     + _LETTER.format("letter")
     + r"(?:\s?\((?P<paren>(?:19|20)\d\d|" + _ROMAN + r")\))?(?![\w/])"
 )
-_RES_PREFIX_ORGAN = {"A/RES": "GA", "S/RES": "SC", "A/HRC/RES": "HRC", "E/RES": "ECOSOC"}
 _PART_LETTER = re.compile(r"\s(?P<letter>[A-Z])(?![\w/\-]|\.\w)")
 
 
@@ -421,26 +420,6 @@ def _trim(symbol: str) -> str:
             closed -= 1
         end -= 1
     return symbol[:end]
-
-
-def document_kind(symbol: str) -> str:
-    """Kind of a UN document from its symbol.
-
-    >>> [document_kind(s) for s in ("A/75/345-S/2020/898", "S/PV.7813", "S/PRST/2013/16",
-    ...                             "A/75/L.131/Add.1", "A/DEC/75/543", "S/INF/69", "GC(67)/RES/10")]
-    ['report', 'meeting_record', 'presidential_statement', 'draft', 'decision', 'document', 'document']
-    """
-    if re.search(r"(?:^|/)PV\.\d", symbol):
-        return "meeting_record"
-    if symbol.startswith("S/PRST/"):
-        return "presidential_statement"
-    if re.match(r"(?:A|A/HRC|E)/DEC/", symbol):
-        return "decision"
-    if re.search(r"/L\.\d", symbol) and re.match(r"(?:A|S|E)/", symbol):
-        return "draft"
-    if re.match(r"A/(?:E?S-)?\d{1,3}/\d", symbol) or re.match(r"S/(?:19|20)\d\d/\d", symbol):
-        return "report"
-    return "document"
 
 
 def _printed_symbols(text: str, norm: str):
@@ -461,8 +440,7 @@ def _printed_symbols(text: str, norm: str):
             paren = f"({res.group('paren')})" if res.group("paren") else ""
             symbol = f"{res.group('prefix')}/{res.group('body')}{res.group('letter') or ''}{paren}"
             span = Span(m.start(), end)
-            resolutions.append(ResolutionRef(symbol, _RES_PREFIX_ORGAN[res.group("prefix")],
-                                             adopted, span, span.of(text)))
+            resolutions.append(ResolutionRef(symbol, symbol_organ(symbol), adopted, span, span.of(text)))
             pos = max(end, m.end())
             continue
         symbol = _trim(m.group())

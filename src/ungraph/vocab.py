@@ -75,28 +75,6 @@ VERB_SHORTCUT = {
 ORGAN_BODY_KEY = {"GA": "UNGA", "SC": "UNSC", "HRC": "HRC", "ECOSOC": "ECOSOC"}
 
 
-_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50}
-
-
-def session_of(symbol: str) -> int | None:
-    """The General Assembly session a GA symbol names, if it names one.
-
-    >>> session_of("A/RES/48/2"), session_of("A/RES/3369(XXX)"), session_of("S/RES/2250(2015)")
-    (48, 30, None)
-    """
-    m = re.match(r"^A/(?:RES/|DEC/)?(\d{1,3})/", symbol)
-    if m:
-        return int(m.group(1))
-    m = re.match(r"^A/RES/\d+[A-Z]?\(([IVXL]+)\)$", symbol)
-    if m:
-        total, prev = 0, 0
-        for ch in reversed(m.group(1)):
-            v = _ROMAN[ch]
-            total, prev = (total - v, prev) if v < prev else (total + v, v)
-        return total
-    return None
-
-
 def _path(symbol: str) -> str:
     return quote(re.sub(r"\s+", "", symbol), safe="/().-")
 
