@@ -383,3 +383,19 @@ def test_a_vote_whose_lists_do_not_add_up_is_reported():
     d = extract(text, "A_HRC_RES_55_20.txt")
     assert d.header.vote.members_in_favour == ("Albania", "Chile")
     assert "vote record: 3 in favour printed, 2 listed" in d.warnings
+
+
+# a decision whose page prints no symbol: its number and its organ make one
+DECISIONS = [
+    ("Human Rights Council", "52/101", "A/HRC/DEC/52/101"),
+    ("Economic and Social Council", "2023/201", "E/DEC/2023/201"),
+    ("General Assembly", "77/555", "A/DEC/77/555"),
+]
+
+
+@pytest.mark.parametrize("organ,number,symbol", DECISIONS)
+def test_the_symbol_of_a_decision_is_its_organs(organ, number, symbol):
+    text = (f"{organ}\n\nDecision adopted by the {organ} on 4 April 2023\n\n{number}. Postponement of a matter\n\n"
+            f"The {organ},\n\n1. Decides to postpone the consideration of the matter.\n")
+    d = extract(text, "decision.txt")
+    assert (d.header.symbol, d.header.kind.value) == (symbol, "decision")

@@ -12,7 +12,7 @@ from datetime import date
 
 from .clean import join_wrapped
 from .model import DocKind, Header
-from .symbols import (DRAFT_SYMBOL, MASTHEAD_SYMBOL, REPORT_SYMBOL, expand_symbol_list, is_draft,
+from .symbols import (DRAFT_SYMBOL, MASTHEAD_SYMBOL, REPORT_SYMBOL, adopted_symbol, expand_symbol_list, is_draft,
                       symbol_in_file_name, symbol_kind, symbol_organ, symbol_session)
 
 MONTHS = {m: i for i, m in enumerate(
@@ -178,24 +178,16 @@ def parse_header(head: str, organ: str | None, closing: str = "") -> Header:
             for piece in rest:
                 title = join_wrapped(title, piece)
             if kind == DocKind.DECISION:
-                symbol = symbol if symbol and "/DEC/" in symbol else f"A/DEC/{number}"
-            elif organ in (None, "GA"):
-                symbol = f"A/RES/{number}"
-                kind = DocKind.RESOLUTION
-            elif organ == "HRC":
-                symbol = f"A/HRC/RES/{number}"
-                kind = DocKind.RESOLUTION
-            elif organ == "ECOSOC":
-                symbol = f"E/RES/{number}"
+                symbol = symbol if symbol and "/DEC/" in symbol else adopted_symbol(organ, number, decision=True)
+            elif organ in (None, "GA", "HRC", "ECOSOC"):
+                symbol = adopted_symbol(organ, number)
                 kind = DocKind.RESOLUTION
             break
 
     sponsors: tuple[str, ...] = ()
-    draft_m = None
     for i, line in enumerate(lines):
         dm = re.match(r"^(.*?):?\s*\*?\s*(?:revised\s+)?draft (resolution|decision)\s*$", line, re.I)
         if dm:
-            draft_m = dm
             kind = DocKind.DRAFT_RESOLUTION if dm.group(2).lower() == "resolution" else DocKind.DECISION
             who = dm.group(1).strip().rstrip(":*").strip()
             # sponsors may wrap over the lines above "...: draft resolution"

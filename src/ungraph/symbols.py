@@ -11,6 +11,8 @@ function is pure, from a symbol's text.
 ('S/RES/2719', '(2023)')
 >>> DRAFT_SYMBOL.findall("adopted without a vote (A/78/L.45/Rev.1 and A/78/L.45/Rev.1/Add.1)")
 ['A/78/L.45/Rev.1', 'A/78/L.45/Rev.1/Add.1']
+>>> DRAFT_SYMBOL.findall("A/HRC/S-30/L.1, A/HRC/52/L.3/Add.1 and A/C.3/78/L.5/Rev.1")
+['A/HRC/S-30/L.1', 'A/HRC/52/L.3/Add.1', 'A/C.3/78/L.5/Rev.1']
 >>> symbol_organ("A/HRC/RES/S-30/1"), symbol_kind("A/80/L.12/Rev.1").value, symbol_session("A/C.3/78/L.5")
 ('HRC', 'draft_resolution', 78)
 """
@@ -30,9 +32,26 @@ RUNNING_SYMBOL = r"[A-Z]{1,6}(?:/[A-Za-z0-9.\-()]+){1,6}(?: \((?:19|20)\d\d\))?"
 # a report a resolution was adopted on: "A/78/481/Add.2", "E/2024/28"
 REPORT_SYMBOL = re.compile(r"^[AES](?:/[A-Za-z0-9.\-()]+)+$")
 # a draft named in a resolution's head: "A/78/L.45/Rev.1", "S/2023/970", "A/HRC/55/L.12", "E/2024/L.5"
-DRAFT_SYMBOL = re.compile(r"\b(A/(?:ES-\d+/|S-\d+/)?\d{1,3}/L\.\d+(?:/(?:Add|Rev)\.\d+)*|S/\d{4}/\d+|A/HRC/\d+/L\.\d+(?:/Rev\.\d+)?|E/\d{4}/L\.\d+)")
+_PARTS = r"(?:/(?:Add|Rev)\.\d+)*"
+DRAFT_SYMBOL = re.compile(
+    rf"\b(A/(?:ES-\d+/|S-\d+/|C\.[1-6]/)?\d{{1,3}}/L\.\d+{_PARTS}|S/\d{{4}}/\d+"
+    rf"|A/HRC/(?:S-)?\d+/L\.\d+{_PARTS}|E/\d{{4}}/L\.\d+{_PARTS})")
 
 # ---------------------------------------------------------------- organ and kind
+
+# the symbol series of the organs whose resolutions and decisions are numbered "session/number"
+# or "year/number"
+_SERIES_PREFIX = {"GA": "A", "HRC": "A/HRC", "ECOSOC": "E"}
+
+
+def adopted_symbol(organ: str | None, number: str, decision: bool = False) -> str:
+    """The symbol of resolution or decision ``number`` of ``organ`` (the Assembly's by default).
+
+    >>> adopted_symbol("HRC", "52/101", decision=True), adopted_symbol(None, "75/324"), adopted_symbol("ECOSOC", "2023/5")
+    ('A/HRC/DEC/52/101', 'A/RES/75/324', 'E/RES/2023/5')
+    """
+    return f"{_SERIES_PREFIX.get(organ or 'GA', 'A')}/{'DEC' if decision else 'RES'}/{number}"
+
 
 
 def symbol_organ(symbol: str) -> str:
