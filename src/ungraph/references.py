@@ -41,7 +41,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from .model import DocumentRef, ResolutionRef, Span
-from .symbols import document_kind, symbol_organ
+from .symbols import adopted_symbol, document_kind, symbol_organ
 
 __all__ = [
     "find_references",
@@ -385,11 +385,9 @@ def _symbol(n: _Number, organ: str, decision: bool) -> str | None:
     if organ == "CHR":
         return f"E/CN.4/{series}/{n.first}/{number}"
     if n.shape == "year":
-        return f"E/{series}/{n.first}/{number}"
+        return adopted_symbol("ECOSOC", f"{n.first}/{number}", decision)
     session = n.first if n.shape == "special" else str(int(n.first))
-    if organ == "HRC":
-        return f"A/HRC/{series}/{session}/{number}"
-    return f"A/{series}/{session}/{number}"
+    return adopted_symbol("HRC" if organ == "HRC" else "GA", f"{session}/{number}", decision)
 
 
 # --------------------------------------------------------------------------------------
