@@ -399,3 +399,47 @@ def test_the_symbol_of_a_decision_is_its_organs(organ, number, symbol):
             f"The {organ},\n\n1. Decides to postpone the consideration of the matter.\n")
     d = extract(text, "decision.txt")
     assert (d.header.symbol, d.header.kind.value) == (symbol, "decision")
+
+
+# the record of a vote across a page, as pdftotext gives it (found by a reader of HRC layouts):
+# (tail after the last operative paragraph, annex paragraphs expected)
+_HRC_HEAD = ("Human Rights Council\nFifty-second session\nAgenda item 4\n\n"
+             "Resolution adopted by the Human Rights Council on 4 April 2023\n\n52/1. Situation of human rights\n\n"
+             "The Human Rights Council,\n\nRecalling its resolution 49/27,\n\n1. Decides to remain seized of the matter.\n")
+_RECORD = "[Adopted by a recorded vote of 3 to 1, with 1 abstention. The voting was as follows:\n"
+VOTES_OVER_PAGES = [
+    pytest.param("52nd meeting\n4 April 2023\n" + _RECORD + "In favour:\nArgentina, Belgium,\n\f\nA/HRC/RES/52/1\n"
+                 "Chile\nAgainst:\nChina\nAbstaining:\nIndia]\n", [], id="break-inside-a-list"),
+    pytest.param("52nd meeting\n4 April 2023\n" + _RECORD + "In favour:\nArgentina, Belgium,\nGE.23-06789(E)\n\f\n"
+                 "A/HRC/RES/52/1\nChile\nAgainst:\nChina\nAbstaining:\nIndia]\n", [], id="geneva-job-number"),
+    pytest.param("52nd meeting\n4 April 2023\n" + _RECORD + "In favour:\nArgentina, Belgium, Chile\nAgainst:\n"
+                 "2 GE.23-06790\n\f\nA/HRC/RES/52/1\nChina\nAbstaining:\nIndia]\n", [], id="page-number-and-job"),
+    pytest.param("52nd meeting\n4 April 2023\n\n" + _RECORD + "\nGE.22-26543(E)\n\n\f\nA/HRC/RES/52/1\n\n2\n\n"
+                 "In favour:\n\nArgentina, Belgium, Chile\n\nAgainst:\n\nChina\n\nAbstaining:\n\nIndia]\n", [],
+                 id="bare-page-number"),
+    pytest.param("52nd meeting\n4 April 2023\n" + _RECORD + "In favour:\nArgentina, Belgium, Chile\nAgainst:\nChina\n"
+                 "Abstaining:\nIndia]\n\f\nA/HRC/RES/52/1\nAnnex\nList of benchmarks\n"
+                 "1. Release of all political prisoners.\n", ["1. Release of all political prisoners."],
+                 id="annex-after-the-record"),
+]
+
+
+@pytest.mark.parametrize("tail,annex", VOTES_OVER_PAGES)
+def test_the_record_of_a_vote_over_a_page_break(tail, annex):
+    d = extract(_HRC_HEAD + tail, "A_HRC_RES_52_1.txt")
+    vote = d.header.vote
+    assert (vote.members_in_favour, vote.members_against, vote.members_abstaining) == \
+        (("Argentina", "Belgium", "Chile"), ("China",), ("India",))
+    assert [p.text for p in d.operative] == ["Decides to remain seized of the matter."] and not d.warnings
+    assert [p.text for p in d.annex] == annex
+
+
+def test_an_unnumbered_decision_right_after_the_preamble():
+    # HRC decisions as pdftotext gives them: no blank line between paragraphs
+    text = ("Human Rights Council\n\nDecision adopted by the Human Rights Council on 4 April 2023\n\n"
+            "52/115. Some matter\n\nThe Human Rights Council,\nRecalling its resolution 49/27,\n"
+            "Decides to postpone the consideration of the matter.\n52nd meeting\n4 April 2023\n[Adopted without a vote.]\n")
+    d = extract(text, "decision.txt")
+    assert [p.text for p in d.preamble] == ["Recalling its resolution 49/27,"]
+    assert [p.text for p in d.operative] == ["Decides to postpone the consideration of the matter."]
+    assert d.header.vote.method == "without a vote"

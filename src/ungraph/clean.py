@@ -90,10 +90,14 @@ def _strip_markdown(text: str) -> str:
 
 # ---------------------------------------------------------------- page furniture
 
-_JOB = r"\d{2}-\d{5}(?:\s*\([A-Z]\))?(?:\s+\d{6})?(?:\s+\*\d{7}\*)?"
+# job numbers: "20-15849 (E)    071220" (New York), "GE.23-06789(E)" (Geneva)
+_JOB = r"(?:GE\.)?\d{2}-\d{5}(?:\s*\([A-Z]\))?(?:\s+\d{6})?(?:\s+\*\d{7}\*)?"
 _PAGE = r"\d{1,3}/\d{1,3}|Page \d+(?: of \d+)?|-\s?\d{1,3}\s?-"
 SYMBOL_LINE = re.compile(rf"^(?:{RUNNING_SYMBOL})$")
-JOB_LINE = re.compile(rf"^{_JOB}$")
+# a job number with a bare page number beside it: "2 GE.23-06790", "GE.23-06790 3"
+JOB_LINE = re.compile(rf"^(?:\d{{1,3}}\s+)?{_JOB}(?:\s+\d{{1,3}})?$")
+# a bare page number ("2"): furniture only at a page's edge, next to a break or other furniture
+BARE_PAGE_LINE = re.compile(r"^\d{1,3}$")
 BARCODE_LINE = re.compile(r"^\*\d{7,8}\*$")
 PAGE_LINE = re.compile(rf"^(?:{_PAGE})$")
 RECYCLE_LINE = re.compile(r"^(?:Please recycle\W*|\uf0b0)$")
@@ -109,6 +113,8 @@ def is_furniture(line: str) -> bool:
     >>> [is_furniture(x) for x in ["A/RES/75/12", "20-15849 (E)    071220", "*2015849*", "2/6", "2. Urges"]]
     [True, True, True, True, False]
     >>> [is_furniture(x) for x in ["2/6 20-15849", "20-15849 3/6", "S/RES/2719 (2023)", "resolution 75/1 of 2020"]]
+    [True, True, True, False]
+    >>> [is_furniture(x) for x in ["GE.23-06789(E)", "2 GE.23-06790", "GE.23-06790 (E) 3", "2 3"]]
     [True, True, True, False]
     """
     if is_page_break(line):
@@ -140,6 +146,15 @@ def _squash(s: str) -> str:
     return re.sub(r"[^a-z0-9]+", "", s.lower())
 
 
+def _edge(lines: list[str], drop: list[bool], i: int, step: int) -> bool:
+    """The nearest non-blank line from ``i`` in direction ``step`` is furniture or a page break
+    (or there is none: the text's edge)."""
+    j = i + step
+    while 0 <= j < len(lines) and not lines[j].strip():
+        j += step
+    return not 0 <= j < len(lines) or drop[j]
+
+
 def strip_furniture(lines: list[str], titles: tuple[str, ...] = ()) -> list[str]:
     """Remove running headers and footers from body lines; blank lines stand in their place.
 
@@ -150,6 +165,9 @@ def strip_furniture(lines: list[str], titles: tuple[str, ...] = ()) -> list[str]
     keys = [_squash(t) for t in titles if t and len(_squash(t)) >= 12]
     out = list(lines)
     drop = [is_furniture(line) for line in lines]
+    for i, line in enumerate(lines):
+        if BARE_PAGE_LINE.match(line.strip()) and (_edge(lines, drop, i, -1) or _edge(lines, drop, i, 1)):
+            drop[i] = True
 
     def spells_title(text: str) -> bool:
         joined = _squash(text)

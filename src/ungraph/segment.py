@@ -21,6 +21,8 @@ ANNEX = re.compile(r"^\s*Annex(?:\s+[IVX]+)?\s*$")
 # "[Adopted by a recorded vote of 23 to 2 ...", "In favour: Albania, ...", "Abstaining: ..."
 VOTE_RECORD = re.compile(r"^\s*\[?\s*(?:Adopted\s+(?:by|without)\s|The\s+voting\s+was\b|In\s+favour\s*:|"
                          r"Against\s*:|Abstaining\s*:|Abstentions?\s*:)")
+# ... which may open in the closing lines' own block ("52nd meeting 4 April 2023 [Adopted by ...")
+VOTE_OPENING = re.compile(r"Adopted\s+(?:by\s+a\s+(?:recorded\s+)?vote|without\s+a\s+vote)\b")
 
 # Words that open preambular paragraphs besides participles in -ing
 PREAMBLE_ADJECTIVES = {
@@ -113,13 +115,18 @@ def segment(body: str, titles: tuple[str, ...] = ()) -> tuple[list[RawParagraph]
             m = OPERATIVE_NUMBER.match(line)
             if m and int(m.group(1)) == expected:
                 starts = True
-            elif current and _terminated(current[-1]) and (preamble_opener(line) or CLOSING.match(line)):
-                starts = True   # PDF text has no blank line before "45th plenary meeting"
+            elif current and _terminated(current[-1]) and (preamble_opener(line) or CLOSING.match(line)
+                                                           or _is_operative_lead(line)):
+                starts = True   # PDF text has no blank line before "45th plenary meeting" or "Decides"
+            elif ANNEX.match(line) or (current and ANNEX.match(current[-1])):
+                starts = True   # nor around "Annex" (after the record of a vote, a state's name)
             if starts and current:
                 units.append(current)
                 current = []
             if m and int(m.group(1)) == expected:
                 expected += 1
+            elif ANNEX.match(line):
+                expected = 1    # an annex numbers its paragraphs anew
             current.append(line)
         units.append(current)
 
@@ -143,7 +150,9 @@ def segment(body: str, titles: tuple[str, ...] = ()) -> tuple[list[RawParagraph]
                 OPERATIVE_NUMBER.match(prev) is not None and MARK_RE.sub("", prev).rstrip(" \"'”’)*").endswith(","))
             # no paragraph ends with "and", "the" or "of": a page break cut this one
             dangling = DANGLING.search(MARK_RE.sub("", prev).rstrip()) is not None
-            if bare_number or (unfinished and not starts_para) or text[:1].islower() or sub_item \
+            if ANNEX.match(prev):
+                pass            # the heading "Annex" stands alone
+            elif bare_number or (unfinished and not starts_para) or text[:1].islower() or sub_item \
                     or (dangling and not OPERATIVE_NUMBER.match(text)):
                 merged[-1] = clean.join_wrapped(prev, text)
                 continue
@@ -177,6 +186,7 @@ def segment(body: str, titles: tuple[str, ...] = ()) -> tuple[list[RawParagraph]
         plain = MARK_RE.sub("", text).strip()
         if CLOSING.match(plain) and section != "annex":
             closing.append(plain)
+            in_vote = bool(VOTE_OPENING.search(plain)) and not plain.endswith("]")
             continue
         if closing and section != "annex" and (in_vote or VOTE_RECORD.match(plain)) and not ANNEX.match(plain):
             in_vote = not plain.endswith("]")   # the record, lists under "In favour:" too, runs to its "]"

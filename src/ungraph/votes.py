@@ -36,6 +36,10 @@ def read_vote(text: str) -> Vote | None:
     """The vote recorded in ``text`` (a document's closing lines), or None when none is printed."""
     flat = " ".join(text.split())
     m = _ADOPTED.search(flat)
+    if m:
+        # the record ends at its bracket (or an annex, when it has none)
+        end = re.compile(r"\]|\bAnnex\b").search(flat, m.end())
+        flat = flat[:end.start()] if end else flat
     if not m:
         return None
     if m.group("without"):
@@ -45,7 +49,7 @@ def read_vote(text: str) -> Vote | None:
     for label, after in zip(labels, labels[1:] + [None]):
         chunk = flat[label.end():after.start() if after else len(flat)]
         key = label.group(1).lower().split()[0]            # in | against | abstaining | abstentions
-        lists["abstaining" if key.startswith("abst") else key] = split_sponsors(chunk.strip().rstrip("].").strip())
+        lists["abstaining" if key.startswith("abst") else key] = split_sponsors(chunk.strip().rstrip(".").strip())
     return Vote("recorded vote" if m.group("recorded") else "vote",
                 _count(m.group("yes")), _count(m.group("no")), _count(m.group("abst")),
                 lists.get("in", ()), lists.get("against", ()), lists.get("abstaining", ()))
