@@ -1,7 +1,13 @@
 """Plain-data views of a document, for JSON output and the ``extract`` table."""
 from __future__ import annotations
 
-from .model import Document
+from .model import Document, Vote
+
+
+def _vote_dict(vote: Vote) -> dict:
+    return {"method": vote.method, "in_favour": vote.in_favour, "against": vote.against,
+            "abstaining": vote.abstaining, "members_in_favour": list(vote.members_in_favour),
+            "members_against": list(vote.members_against), "members_abstaining": list(vote.members_abstaining)}
 
 
 def document_dict(doc: Document) -> dict:
@@ -24,6 +30,9 @@ def document_dict(doc: Document) -> dict:
         "meeting": h.meeting,
         "sponsors": list(h.sponsors),
         "based_on_drafts": list(h.draft_symbols),
+        "based_on_reports": list(h.reports),
+        "recommended_by": doc.recommended_by.name if doc.recommended_by else None,
+        "vote": _vote_dict(h.vote) if h.vote else None,
         "concerns": [{"key": b.key, "name": b.name} for b in doc.concerns],
         "recalls": [ref(r) for r in doc.recalls()],
         "cites": [ref(r) for r in doc.cites()],

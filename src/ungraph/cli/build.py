@@ -105,6 +105,13 @@ def extract(file: Path, as_json: bool) -> None:
             meta.add_row(key, str(data[key]))
     if data["sponsors"]:
         meta.add_row("sponsors", ", ".join(data["sponsors"]))
+    if data["based_on_reports"]:
+        meta.add_row("on the report of", f"{data['recommended_by'] or '?'} ({', '.join(data['based_on_reports'])})")
+    if data["vote"]:
+        v = data["vote"]
+        counts = [f"{v[k]} {label}" for k, label in (("in_favour", "in favour"), ("against", "against"),
+                                                       ("abstaining", "abstaining")) if v[k] is not None]
+        meta.add_row("vote", ", ".join([v["method"], *counts]))
     meta.add_row("concerns", ", ".join(b["name"] for b in data["concerns"]) or "-")
     meta.add_row("paragraphs", f"{data['preambular_paragraphs']} preambular, {len(data['operative'])} operative")
     out.print(meta)
