@@ -147,21 +147,28 @@ def test_contract_terms_in_the_corpus_graph(corpus_graph):
     assert ask("""ASK { <https://w3id.org/ungraph/id/doc/A/RES/75/324> ung:permalink <https://undocs.org/A/RES/75/324> }""")
 
 
-def test_a_resolution_adopted_on_a_committee_report_links_both(tmp_path):
+def built(tmp_path, files: dict[str, str], *options: str):
+    """Build a folder of the given texts with the CLI; the run's result and the graph in a store."""
     folder = tmp_path / "corpus"
     folder.mkdir()
-    (folder / "A_RES_78_110.txt").write_text(
+    for name, text in files.items():
+        (folder / name).write_text(text)
+    out = tmp_path / "g.ttl"
+    result = CliRunner().invoke(main, ["build", str(folder), "-o", str(out), "-q", *options])
+    assert result.exit_code == 0, result.output
+    store = ox.Store()
+    store.load(path=str(out), format=ox.RdfFormat.TURTLE)
+    return result, store
+
+
+def test_a_resolution_adopted_on_a_committee_report_links_both(tmp_path):
+    result, store = built(tmp_path, {"A_RES_78_110.txt":
         "United Nations A/RES/78/110\n\nGeneral Assembly Distr.: General\n18 December 2023\n\n"
         "Seventy-eighth session\nAgenda item 82\n\nResolution adopted by the General Assembly on 7 December 2023\n\n"
         "[on the report of the Sixth Committee (A/78/467)]\n\n"
         "78/110. Responsibility of States for internationally wrongful acts\n\nThe General Assembly,\n\n"
-        "Recalling its resolution 56/83 of 12 December 2001,\n\n1. Requests the Secretary-General to report;\n")
-    out = tmp_path / "g.ttl"
-    result = CliRunner().invoke(main, ["build", str(folder), "-o", str(out), "-q"])
-    assert result.exit_code == 0, result.output
+        "Recalling its resolution 56/83 of 12 December 2001,\n\n1. Requests the Secretary-General to report;\n"})
     assert "conforms (0 violations" in result.stdout
-    store = ox.Store()
-    store.load(path=str(out), format=ox.RdfFormat.TURTLE)
     rows = [(r["report"].value, r["committee"].value) for r in store.query(f"""
         PREFIX ung: <{vocab.UNG}> PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
         SELECT ?report ?committee WHERE {{
@@ -171,9 +178,7 @@ def test_a_resolution_adopted_on_a_committee_report_links_both(tmp_path):
 
 
 def test_the_record_of_a_vote_is_in_the_graph(tmp_path):
-    folder = tmp_path / "corpus"
-    folder.mkdir()
-    (folder / "A_HRC_RES_55_20.txt").write_text(
+    result, store = built(tmp_path, {"A_HRC_RES_55_20.txt":
         "United Nations A/HRC/RES/55/20\n\nGeneral Assembly Distr.: General\n8 April 2024\n\n"
         "Human Rights Council\nFifty-fifth session\nAgenda item 4\n\n"
         "Resolution adopted by the Human Rights Council on 3 April 2024\n\n55/20. Situation of human rights\n\n"
@@ -181,13 +186,8 @@ def test_the_record_of_a_vote_is_in_the_graph(tmp_path):
         "1. Requests the Office of the United Nations High Commissioner for Human Rights to report;\n\n"
         "49th meeting\n3 April 2024\n\n[Adopted by a recorded vote of 3 to 1, with 1 abstention. The voting\n"
         "was as follows:\n\nIn favour:\nBolivia (Plurinational State of), Chile, Trinidad and\nTobago\n\n"
-        "Against:\nCuba\n\nAbstaining:\nIndia]\n")
-    out = tmp_path / "g.ttl"
-    result = CliRunner().invoke(main, ["build", str(folder), "-o", str(out), "-q"])
-    assert result.exit_code == 0, result.output
+        "Against:\nCuba\n\nAbstaining:\nIndia]\n"})
     assert "conforms (0 violations" in result.stdout and "notes from reading" not in result.stdout
-    store = ox.Store()
-    store.load(path=str(out), format=ox.RdfFormat.TURTLE)
     (row,) = store.query(f"""PREFIX ung: <{vocab.UNG}>
         SELECT ?method ?yes ?no ?abst (GROUP_CONCAT(?m; separator="|") AS ?members) WHERE {{
             ?d ung:symbol "A/HRC/RES/55/20" ; ung:votingMethod ?method ; ung:votesInFavour ?yes ;
@@ -222,18 +222,11 @@ def test_a_report_cited_first_as_a_bare_symbol_is_still_a_report(tmp_path):
     head = ("United Nations A/RES/21/{n}\n\nGeneral Assembly Distr.: General\n\n"
             "Resolution adopted by the General Assembly on 16 December 1966\n\n{line}\n\n"
             "21/{n}. A title\n\nThe General Assembly,\n\n")
-    folder = tmp_path / "corpus"
-    folder.mkdir()
-    (folder / "A_RES_21_1.txt").write_text(
-        head.format(n=1, line="") + "Recalling its resolution 20/5,1\n\n1. Requests the Secretary-General to report;\n\n"
-        "__________________\n\n1 A/6236.\n")
-    (folder / "A_RES_21_2.txt").write_text(
-        head.format(n=2, line="[on the report of the Third Committee (A/6236)]")
-        + "Recalling its resolution 20/5,\n\n1. Requests the Secretary-General to report;\n")
-    out = tmp_path / "g.ttl"
-    result = CliRunner().invoke(main, ["build", str(folder), "-o", str(out), "-q"])
-    assert result.exit_code == 0 and "conforms (0 violations" in result.stdout, result.output
-    store = ox.Store()
-    store.load(path=str(out), format=ox.RdfFormat.TURTLE)
+    result, store = built(tmp_path, {
+        "A_RES_21_1.txt": head.format(n=1, line="") + "Recalling its resolution 20/5,1\n\n"
+        "1. Requests the Secretary-General to report;\n\n__________________\n\n1 A/6236.\n",
+        "A_RES_21_2.txt": head.format(n=2, line="[on the report of the Third Committee (A/6236)]")
+        + "Recalling its resolution 20/5,\n\n1. Requests the Secretary-General to report;\n"})
+    assert "conforms (0 violations" in result.stdout, result.output
     kinds = {r["c"].value for r in store.query(f"SELECT ?c WHERE {{ <{vocab.document_iri('A/6236')}> a ?c }}")}
     assert kinds == {vocab.UNG + "Report"}
