@@ -100,6 +100,12 @@ GENERIC = [
     ("Calls upon States parties to the Convention to comply fully with their obligations;",
      ("States parties to the Convention",)),
     ("Calls upon States neighbouring South Sudan to cooperate with the Panel;", ("States neighbouring South Sudan",)),
+    # a government is asked to act, but is no body of the gazetteer: generic, as printed
+    ("Urges the Government of South Sudan to cooperate fully with the Panel;", ("the Government of South Sudan",)),
+    ("Calls upon the Transitional Government of National Unity to implement the agreement;",
+     ("the Transitional Government of National Unity",)),
+    ("Encourages the Government of Japan and the United Nations Development Programme to continue;",
+     ("the Government of Japan",)),
     ("Demands that all armed groups lay down their arms;", ()),           # a clause, not an addressee
     ("Requests the Secretary-General to report on the work of the commissions;", ()),
 ]

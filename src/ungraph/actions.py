@@ -38,7 +38,7 @@ LIST_GAP = re.compile(r"^(?:\s|,|;|\(|\)|\band\b|\bor\b|\bthe\b|\bas well as\b|\
 GENERIC_NP = re.compile(
     r"^(?:the\s+|all\s+|other\s+|relevant\s+)*(?:[\w’'-]+\s+){0,7}?"
     r"(?:agencies|organizations|organisations|institutions|bodies|entities|States|funds|programmes|"
-    r"organs|partners|community|stakeholders|donors|sector|society|countries|Governments|parties|"
+    r"organs|partners|community|stakeholders|donors|sector|society|countries|Governments?|parties|"
     r"mechanisms|actors|offices|system|instruments|members|commissions|enterprises|companies|"
     r"groups|authorities|forces)"
     r"(?:\s+concerned|\s+of\s+(?:the\s+)?[\w -]+|\s+(?:neighbouring|bordering)\s+[\w -]+|"
