@@ -36,6 +36,9 @@ SHORT_FORMS = [
      "Requests the Office of the High Commissioner to report;", "UNHCR"),
     ("Welcoming the work of the United Nations Liaison Office to the League of Arab States,",
      "Requests the Liaison Office to report;", "UNLO-LAS"),
+    # a weak head ("Panel") names a body only as such a short form
+    ("Requests the Panel of Experts on South Sudan established pursuant to resolution 2206 (2015) to report;",
+     "Requests the Panel of Experts to provide a midterm update;", "PoE2206"),
     # an "of" name that is not the opening of the earlier one stays a body of its own
     ("Recalling the work of the Office of the United Nations High Commissioner for Human Rights,",
      "Requests the Office of the Special Envoy to report;", "office-of-the-special-envoy"),
@@ -47,3 +50,7 @@ def test_a_short_form_names_the_body_named_before(earlier, later, key):
     ctx = DocumentContext(load())
     find_bodies(earlier, ctx)
     assert [m.key for m in find_bodies(later, ctx) if m.text != "Secretary-General"][-1] == key
+
+
+def test_a_weak_head_named_nowhere_before_is_no_body():
+    assert find_bodies("Requests the Panel of Experts to provide a midterm update;", DocumentContext(load())) == []

@@ -283,8 +283,8 @@ def _candidate(tokens: list[Token], units, ctx: DocumentContext) -> tuple[int, i
         return None
     first_head = head_at[0]
     weak = tokens[words[first_head][0]].norm in WEAK_HEADS
-    if weak and not _has_gazetteer_part(words):
-        return None
+    # a weak head alone names a body only as the short form of one named before ("the Panel of Experts")
+    short_form_only = weak and not _has_gazetteer_part(words)
     if words[0][2] is None and tokens[words[0][0]].norm in OFFICE_WORDS:
         return None
     if any(f is None and tokens[wa].norm in EVENT_WORDS for wa, _, f in words):
@@ -321,6 +321,8 @@ def _candidate(tokens: list[Token], units, ctx: DocumentContext) -> tuple[int, i
     if len(caps) < 2:
         return None
     name = _name_of(tokens, span_units, ctx)
+    if short_form_only and short_form_key(name, ctx) is None:
+        return None
     return a, b, name
 
 
@@ -366,12 +368,9 @@ def _name_of(tokens: list[Token], units, ctx: DocumentContext) -> str:
 _WITHOUT_UN = re.compile(r"\bunited nations\s+")
 
 
-def detected_key(name: str, ctx: DocumentContext, nearby: list[str] = ()) -> str:
-    listed = ctx.gazetteer.lookup(name)
-    if listed:
-        return listed.key
-    # a short form of a body named before ("the Liaison Office" after "the United Nations
-    # Liaison Office to the League of Arab States")
+def short_form_key(name: str, ctx: DocumentContext, nearby: list[str] = ()) -> str | None:
+    """The body named before of which ``name`` is a short form ("the Liaison Office" after "the
+    United Nations Liaison Office to the League of Arab States"), if any."""
     words = name.lower().split()
     if len(words) <= 3 and " of " not in f" {name.lower()} ":
         for key in reversed([*ctx.recent, *nearby]):
@@ -385,6 +384,16 @@ def detected_key(name: str, ctx: DocumentContext, nearby: list[str] = ()) -> str
             full = _WITHOUT_UN.sub("", ctx.name(key).lower()).split()
             if len(full) > len(words) and full[:len(words)] == words:
                 return key
+    return None
+
+
+def detected_key(name: str, ctx: DocumentContext, nearby: list[str] = ()) -> str:
+    listed = ctx.gazetteer.lookup(name)
+    if listed:
+        return listed.key
+    short = short_form_key(name, ctx, nearby)
+    if short:
+        return short
     key = vocab.slug(name)
     if key not in ctx.detected:
         ctx.detected[key] = Entry(key=key, name=name, listed=False, kind=None)
