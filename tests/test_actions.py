@@ -106,6 +106,7 @@ GENERIC = [
      ("the Transitional Government of National Unity",)),
     ("Encourages the Government of Japan and the United Nations Development Programme to continue;",
      ("the Government of Japan",)),
+    ("Urges the swift adoption by the Government of South Sudan of the draft constitution;", ()),   # a deed
     ("Demands that all armed groups lay down their arms;", ()),           # a clause, not an addressee
     ("Requests the Secretary-General to report on the work of the commissions;", ()),
 ]

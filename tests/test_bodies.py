@@ -39,6 +39,10 @@ SHORT_FORMS = [
     # a weak head ("Panel") names a body only as such a short form
     ("Requests the Panel of Experts on South Sudan established pursuant to resolution 2206 (2015) to report;",
      "Requests the Panel of Experts to provide a midterm update;", "PoE2206"),
+    # a short form that fits two bodies named before names neither
+    ("Recalling the work of the Office of the United Nations High Commissioner for Refugees and of the Office of "
+     "the United Nations High Commissioner for Human Rights,",
+     "Requests the Office of the High Commissioner to assist States;", "office-of-the-high-commissioner"),
     # an "of" name that is not the opening of the earlier one stays a body of its own
     ("Recalling the work of the Office of the United Nations High Commissioner for Human Rights,",
      "Requests the Office of the Special Envoy to report;", "office-of-the-special-envoy"),

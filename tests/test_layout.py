@@ -379,10 +379,11 @@ def test_the_record_of_a_vote_after_the_closing_lines(record, method, counts, li
 def test_a_vote_whose_lists_do_not_add_up_is_reported():
     text = ("The Human Rights Council,\n\nRecalling its resolution 52/31,\n\n1. Decides to remain seized of the matter."
             "\n\n49th meeting\n3 April 2024\n\n[Adopted by a recorded vote of 3 to 1, with 0 abstentions. "
-            "The voting was as follows:\n\nIn favour:\nAlbania, Chile\n\nAgainst:\nCuba]\n")
+            "The voting was as follows:\n\nIn favour:\nAlbania, Chile\n\nAgainst:\nCuba, Atlantis]\n")
     d = extract(text, "A_HRC_RES_55_20.txt")
     assert d.header.vote.members_in_favour == ("Albania", "Chile")
-    assert "vote record: 3 in favour printed, 2 listed" in d.warnings
+    assert d.warnings[1:] == ("vote record: 3 in favour printed, 2 listed", "vote record: 1 against printed, 2 listed",
+                          'vote record: "Atlantis" is not the name of a State')
 
 
 # a decision whose page prints no symbol: its number and its organ make one
@@ -443,3 +444,27 @@ def test_an_unnumbered_decision_right_after_the_preamble():
     assert [p.text for p in d.preamble] == ["Recalling its resolution 49/27,"]
     assert [p.text for p in d.operative] == ["Decides to postpone the consideration of the matter."]
     assert d.header.vote.method == "without a vote"
+
+
+def test_a_column_of_numbers_is_not_page_furniture():
+    from ungraph.clean import strip_furniture
+
+    table = ["Annex", "", "Region", "Events", "", "A/RES/78/12", "2/3", "", "12", "7", "3", "5", "Total", "27"]
+    assert [x for x in strip_furniture(table) if x] == ["Annex", "Region", "Events", "12", "7", "3", "5", "Total", "27"]
+    assert strip_furniture(["Asia", "7", "\f", "A/RES/78/12", "Europe", "3"]) == ["Asia", "7", "", "", "Europe", "3"]
+
+
+def test_a_verb_after_a_colon_opens_a_quotation_not_the_operative_part():
+    text = (_HRC_HEAD.split("Recalling")[0] + "Recalling also paragraph 10 of its resolution 50/3, which reads:\n"
+            "Requests the Office of the High Commissioner to present a report,\n"
+            "Noting that this request has not yet been met,\n1. Decides to remain seized of the matter.\n")
+    d = extract(text, "A_HRC_RES_52_1.txt")
+    assert [p.opening for p in d.preamble] == ["Recalling also", "Noting"]
+    assert [p.text for p in d.operative] == ["Decides to remain seized of the matter."] and not d.warnings
+
+
+def test_a_state_hyphenated_at_a_line_end_in_a_vote():
+    d = extract(_HRC_HEAD + "52nd meeting\n4 April 2023\n[Adopted by a recorded vote of 2 to 1, with no abstentions. "
+                "The voting was as follows:\nIn favour:\nBolivia (Plurina-\ntional State of), Chile\nAgainst:\n"
+                "Venezuela (Bolivarian Republic of)]\n", "A_HRC_RES_52_1.txt")
+    assert d.header.vote.members_in_favour == ("Bolivia (Plurinational State of)", "Chile")

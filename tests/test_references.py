@@ -343,6 +343,8 @@ RESOLUTION_CASES = [
     pytest.param("Recalling its resolutions 74/7, 75/12 and 75/14 of 30 November 2020,", "GA",
                  [("A/RES/74/7", None), ("A/RES/75/12", "2020-11-30"), ("A/RES/75/14", "2020-11-30")],
                  id="one-date-stops-at-another-session"),
+    pytest.param("Recalling its resolutions 74/270, 74/274 of 20 April 2020,", "GA",
+                 [("A/RES/74/270", None), ("A/RES/74/274", "2020-04-20")], id="one-date-not-after-a-bare-comma"),
     # --- things after "resolution" that are not UN resolution numbers ---------------------------
     pytest.param("A/56/1026-S/2002/932, annex II, resolution 14/221.", "GA", [],
                  id="A_RES_77_22-resolution-inside-annex"),

@@ -36,7 +36,9 @@ LIST_GAP = re.compile(r"^(?:\s|,|;|\(|\)|\band\b|\bor\b|\bthe\b|\bas well as\b|\
 # a generic addressee is a noun phrase that ends with its generic head ("other international bodies",
 # "the United Nations agencies concerned", "the States members of the Organization")
 GENERIC_NP = re.compile(
-    r"^(?:the\s+|all\s+|other\s+|relevant\s+)*(?:[\w’'-]+\s+){0,7}?"
+    # the words before the head: not "by", "of" or "from" ("the adoption by the Government of X
+    # of ..." is a deed asked for, not an addressee)
+    r"^(?:the\s+|all\s+|other\s+|relevant\s+)*(?:(?!(?:by|of|from)\s)[\w’'-]+\s+){0,7}?"
     r"(?:agencies|organizations|organisations|institutions|bodies|entities|States|funds|programmes|"
     r"organs|partners|community|stakeholders|donors|sector|society|countries|Governments?|parties|"
     r"mechanisms|actors|offices|system|instruments|members|commissions|enterprises|companies|"

@@ -370,21 +370,22 @@ _WITHOUT_UN = re.compile(r"\bunited nations\s+")
 
 def short_form_key(name: str, ctx: DocumentContext, nearby: list[str] = ()) -> str | None:
     """The body named before of which ``name`` is a short form ("the Liaison Office" after "the
-    United Nations Liaison Office to the League of Arab States"), if any."""
+    United Nations Liaison Office to the League of Arab States"), if exactly one fits."""
     words = name.lower().split()
     if len(words) <= 3 and " of " not in f" {name.lower()} ":
-        for key in reversed([*ctx.recent, *nearby]):
+        def fits(key):
             full = ctx.name(key).lower().split()
-            if len(full) > len(words) and any(full[i:i + len(words)] == words for i in range(len(full))):
-                return key
+            return len(full) > len(words) and any(full[i:i + len(words)] == words for i in range(len(full)))
     elif " of " in f" {name.lower()} ":
         # with "of", only the opening of the name counts, "United Nations" left out ("the Office
         # of the High Commissioner" after "the Office of the United Nations High Commissioner for ...")
-        for key in reversed([*ctx.recent, *nearby]):
+        def fits(key):
             full = _WITHOUT_UN.sub("", ctx.name(key).lower()).split()
-            if len(full) > len(words) and full[:len(words)] == words:
-                return key
-    return None
+            return len(full) > len(words) and full[:len(words)] == words
+    else:
+        return None
+    found = {key for key in [*ctx.recent, *nearby] if fits(key)}
+    return found.pop() if len(found) == 1 else None
 
 
 def detected_key(name: str, ctx: DocumentContext, nearby: list[str] = ()) -> str:

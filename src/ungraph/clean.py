@@ -96,7 +96,7 @@ _PAGE = r"\d{1,3}/\d{1,3}|Page \d+(?: of \d+)?|-\s?\d{1,3}\s?-"
 SYMBOL_LINE = re.compile(rf"^(?:{RUNNING_SYMBOL})$")
 # a job number with a bare page number beside it: "2 GE.23-06790", "GE.23-06790 3"
 JOB_LINE = re.compile(rf"^(?:\d{{1,3}}\s+)?{_JOB}(?:\s+\d{{1,3}})?$")
-# a bare page number ("2"): furniture only at a page's edge, next to a break or other furniture
+# a bare page number ("2"): furniture only at the top of a page (see _page_number)
 BARE_PAGE_LINE = re.compile(r"^\d{1,3}$")
 BARCODE_LINE = re.compile(r"^\*\d{7,8}\*$")
 PAGE_LINE = re.compile(rf"^(?:{_PAGE})$")
@@ -146,13 +146,23 @@ def _squash(s: str) -> str:
     return re.sub(r"[^a-z0-9]+", "", s.lower())
 
 
-def _edge(lines: list[str], drop: list[bool], i: int, step: int) -> bool:
-    """The nearest non-blank line from ``i`` in direction ``step`` is furniture or a page break
-    (or there is none: the text's edge)."""
+def _page_number(lines: list[str], furniture: list[bool], i: int) -> bool:
+    """Line ``i`` is a bare page number: a number alone at the top of a page, after the page
+    break or the running header, with no bare number after it (a column of a table is text).
+    At a page's foot the number shares the job number's line ("2 GE.23-06790")."""
+    if not BARE_PAGE_LINE.match(lines[i].strip()):
+        return False
+    before, after = _nearest(lines, i, -1), _nearest(lines, i, 1)
+    return before is not None and furniture[before] \
+        and not (after is not None and BARE_PAGE_LINE.match(lines[after].strip()))
+
+
+def _nearest(lines: list[str], i: int, step: int) -> int | None:
+    """The nearest non-blank line from ``i`` in direction ``step``, if any."""
     j = i + step
-    while 0 <= j < len(lines) and not lines[j].strip():
+    while 0 <= j < len(lines) and not lines[j].strip(" \t"):
         j += step
-    return not 0 <= j < len(lines) or drop[j]
+    return j if 0 <= j < len(lines) else None
 
 
 def strip_furniture(lines: list[str], titles: tuple[str, ...] = ()) -> list[str]:
@@ -164,10 +174,8 @@ def strip_furniture(lines: list[str], titles: tuple[str, ...] = ()) -> list[str]
     """
     keys = [_squash(t) for t in titles if t and len(_squash(t)) >= 12]
     out = list(lines)
-    drop = [is_furniture(line) for line in lines]
-    for i, line in enumerate(lines):
-        if BARE_PAGE_LINE.match(line.strip()) and (_edge(lines, drop, i, -1) or _edge(lines, drop, i, 1)):
-            drop[i] = True
+    marked = [is_furniture(line) for line in lines]
+    drop = [m or _page_number(lines, marked, i) for i, m in enumerate(marked)]
 
     def spells_title(text: str) -> bool:
         joined = _squash(text)

@@ -21,7 +21,8 @@ from .model import BodyMention, Document, Footnote, Paragraph, ReadError, Span
 from .read import read_text
 from .references import find_references
 from .segment import PREAMBLE_ADJECTIVES, opening_phrase, segment
-from .votes import read_vote
+from .states import member_states
+from .votes import doubts, read_vote
 from .verbs import DIRECTIVE, EVALUATIVE, OTHER, leading_verb
 
 _SPACES = re.compile(r"\s+")
@@ -51,10 +52,6 @@ def extract(raw: str, source_file: str, gazetteer: Gazetteer | None = None) -> D
     warnings: list[str] = []
     if closing:
         header = with_closing(header, closing)
-        vote = read_vote(closing)
-        if vote:
-            header = replace(header, vote=vote)
-            warnings += [f"vote record: {m}" for m in vote.mismatches()]
     header, named = with_file_symbol(header, source_file)
     if named:
         warnings.append(named)
@@ -70,9 +67,14 @@ def extract(raw: str, source_file: str, gazetteer: Gazetteer | None = None) -> D
 
     author = header.organ or "GA"
     vocab = clean.vocabulary(head + "\n" + "\n".join(r.text for r in raws), gaz_vocabulary(gaz))
+    # what was joined over line ends (clean.join_wrapped) is settled by the document's words
     if header.title:
         header = replace(header, title=clean.repair_words(header.title, vocab))
     notes = {m: clean.repair_words(t, vocab) for m, t in notes.items()}
+    vote = read_vote(clean.repair_words(closing, vocab)) if closing else None
+    if vote:
+        header = replace(header, vote=vote)
+        warnings += [f"vote record: {m}" for m in doubts(vote)]
     ctx = DocumentContext(gaz)
 
     title_bodies: list[BodyMention] = find_bodies(header.title, ctx) if header.title else []
@@ -153,11 +155,11 @@ def _blank_pages(raw: str) -> str | None:
 
 
 def gaz_vocabulary(gaz: Gazetteer):
-    """Words of the gazetteer's names, of the month names and of the verbs that open
-    paragraphs, counted once: vocabulary for repairing broken words ("Decem-ber")."""
+    """Words of the gazetteer's names, of the States' names, of the month names and of the
+    verbs that open paragraphs, counted once: vocabulary for repairing broken words ("Decem-ber")."""
     if not hasattr(gaz, "_vocabulary"):
-        words = [e.name for e in gaz.entries.values()] + list(MONTHS) + sorted(PREAMBLE_ADJECTIVES) \
-            + list(DIRECTIVE + EVALUATIVE + OTHER)
+        words = [e.name for e in gaz.entries.values()] + list(member_states()) + list(MONTHS) \
+            + sorted(PREAMBLE_ADJECTIVES) + list(DIRECTIVE + EVALUATIVE + OTHER)
         gaz._vocabulary = clean.vocabulary(" ".join(words))
     return gaz._vocabulary
 

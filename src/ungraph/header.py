@@ -11,6 +11,7 @@ from dataclasses import replace
 from datetime import date
 
 from .clean import join_wrapped
+from .states import split_states
 from .model import DocKind, Header
 from .symbols import (DRAFT_SYMBOL, MASTHEAD_SYMBOL, REPORT_SYMBOL, adopted_symbol, expand_symbol_list, is_draft,
                       symbol_in_file_name, symbol_kind, symbol_organ, symbol_session)
@@ -196,7 +197,7 @@ def parse_header(head: str, organ: str | None, closing: str = "") -> Header:
                     and not re.search(r"Agenda item|session$", lines[j]):
                 who = lines[j] + " " + who
                 j -= 1
-            sponsors = split_sponsors(who)
+            sponsors = split_states(who)
             if title is None:
                 after = [x for x in lines[i + 1:] if x]
                 title = None
@@ -257,33 +258,6 @@ def with_closing(header: Header, closing: str) -> Header:
     adopted = header.adopted or (parse_date(mm.group(0)) if mm.group(2) else None)
     kind = DocKind.RESOLUTION if header.kind == DocKind.OTHER and adopted else header.kind
     return replace(header, meeting=mm.group(1), adopted=adopted, kind=kind)
-
-
-COMPOUND_STATES = ("Antigua and Barbuda", "Bosnia and Herzegovina", "Saint Kitts and Nevis",
-                   "Saint Vincent and the Grenadines", "Sao Tome and Principe", "Trinidad and Tobago",
-                   "United Kingdom of Great Britain and Northern Ireland", "Heard Island and McDonald Islands",
-                   "Turks and Caicos Islands", "Wallis and Futuna", "Saint Pierre and Miquelon")
-
-
-def split_sponsors(text: str) -> tuple[str, ...]:
-    """Sponsors of a draft, as printed before ": draft resolution".
-
-    >>> split_sponsors("Albania, Bosnia and Herzegovina, Trinidad and Tobago and Zambia")
-    ('Albania', 'Bosnia and Herzegovina', 'Trinidad and Tobago', 'Zambia')
-    """
-    text = re.sub(r"\s+", " ", text).strip(" :*")
-    if not text or len(text) > 4000:
-        return ()
-    protected = text
-    for i, name in enumerate(COMPOUND_STATES):
-        protected = protected.replace(name, f"\x00{i}\x00")
-    parts = [p for chunk in re.split(r",\s*", protected) for p in re.split(r"\s+and\s+", chunk)]
-    out = []
-    for p in parts:
-        p = re.sub(r"\x00(\d+)\x00", lambda m: COMPOUND_STATES[int(m.group(1))], p).strip(" *")
-        if p:
-            out.append(p)
-    return tuple(out)
 
 
 def _looks_like_date_or_page(line: str) -> bool:

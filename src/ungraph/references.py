@@ -157,6 +157,7 @@ class _Number:
     letter: str
     adopted: date | None
     more_letters: tuple[str, ...] = ()   # "60/1 A and B", "64/243 A to C": the other parts named
+    after_and: bool = False              # joined to the number before by "and" (not a bare comma)
 
 
 # the other parts of a lettered resolution: "A and B", "A, B and C", "A to C"
@@ -217,6 +218,8 @@ def _read_list(norm: str, pos: int) -> list[_Number]:
         sep = _SEP.match(norm, end)
         if sep:
             nxt = _read_number(norm, sep.end())
+            if nxt and re.search(r"\band\b", sep.group()):
+                nxt = replace(nxt, after_and=True)
         if nxt is None:
             cont = _TITLE_CONTINUATION.match(norm, end)
             if cont and not _TRIGGER_WORD.search(norm, end, cont.end()):
@@ -231,14 +234,18 @@ def _session_key(n: _Number) -> str | None:
 
 
 def _dated_together(items: list[_Number]) -> list[_Number]:
-    """"resolutions 5/1 and 5/2 of 18 June 2007": a date printed after the last of a run of
-    numbers of one session dates the undated ones before it (of another session, it does not)."""
+    """A date printed after the last of a run of numbers of one session joined by "and" dates
+    the undated ones before it ("resolutions 5/1 and 5/2 of 18 June 2007", "77/1, 77/4 and 77/5
+    of ..."); not across sessions, nor after a bare comma ("74/270, 74/274 of 20 April 2020")."""
     out = list(items)
-    for i in range(len(out) - 2, -1, -1):
-        n, after = out[i], out[i + 1]
-        if n.adopted is None and after.adopted is not None and _session_key(n) is not None \
-                and _session_key(n) == _session_key(after):
-            out[i] = replace(n, adopted=after.adopted)
+    for k, dated in enumerate(items):
+        if dated.adopted is None or not dated.after_and:
+            continue
+        i = k - 1
+        while i >= 0 and out[i].adopted is None and _session_key(out[i]) is not None \
+                and _session_key(out[i]) == _session_key(dated):
+            out[i] = replace(out[i], adopted=dated.adopted)
+            i -= 1
     return out
 
 

@@ -11,18 +11,15 @@ from dataclasses import dataclass
 
 from . import clean
 from .clean import MARK_RE
+from .votes import ADOPTED, RECORD_BLOCK
 
 OPERATIVE_NUMBER = re.compile(r"^\s*(\d{1,3})\s*\.(?:\s+|$)")
 CLOSING = re.compile(r"^\s*\d{1,4}(?:st|nd|rd|th)\s+(?:plenary\s+)?meeting\b", re.I)
 DANGLING = re.compile(r"\b(?:and|the|of|to|for|in|on|with|by|a|an|its|their|or|from|between)$")
 SUB_ITEM = re.compile(r"^\s*\((?:[a-z]{1,2}|[ivx]{1,5})\)\s")
+# "Annex" alone on its line: it starts a block of its own (after a vote record, a State's name)
+# and the annex numbers its paragraphs anew
 ANNEX = re.compile(r"^\s*Annex(?:\s+[IVX]+)?\s*$")
-# the record of a vote printed after the closing lines (Human Rights Council, Security Council):
-# "[Adopted by a recorded vote of 23 to 2 ...", "In favour: Albania, ...", "Abstaining: ..."
-VOTE_RECORD = re.compile(r"^\s*\[?\s*(?:Adopted\s+(?:by|without)\s|The\s+voting\s+was\b|In\s+favour\s*:|"
-                         r"Against\s*:|Abstaining\s*:|Abstentions?\s*:)")
-# ... which may open in the closing lines' own block ("52nd meeting 4 April 2023 [Adopted by ...")
-VOTE_OPENING = re.compile(r"Adopted\s+(?:by\s+a\s+(?:recorded\s+)?vote|without\s+a\s+vote)\b")
 
 # Words that open preambular paragraphs besides participles in -ing
 PREAMBLE_ADJECTIVES = {
@@ -115,9 +112,11 @@ def segment(body: str, titles: tuple[str, ...] = ()) -> tuple[list[RawParagraph]
             m = OPERATIVE_NUMBER.match(line)
             if m and int(m.group(1)) == expected:
                 starts = True
-            elif current and _terminated(current[-1]) and (preamble_opener(line) or CLOSING.match(line)
-                                                           or _is_operative_lead(line)):
-                starts = True   # PDF text has no blank line before "45th plenary meeting" or "Decides"
+            elif current and _terminated(current[-1]) and (preamble_opener(line) or CLOSING.match(line)):
+                starts = True   # PDF text has no blank line before "45th plenary meeting"
+            elif current and _terminated(current[-1]) and not current[-1].rstrip().endswith(":") \
+                    and _is_operative_lead(line):
+                starts = True   # nor before an unnumbered "Decides"; after a colon, a verb opens a quotation
             elif ANNEX.match(line) or (current and ANNEX.match(current[-1])):
                 starts = True   # nor around "Annex" (after the record of a vote, a state's name)
             if starts and current:
@@ -186,10 +185,11 @@ def segment(body: str, titles: tuple[str, ...] = ()) -> tuple[list[RawParagraph]
         plain = MARK_RE.sub("", text).strip()
         if CLOSING.match(plain) and section != "annex":
             closing.append(plain)
-            in_vote = bool(VOTE_OPENING.search(plain)) and not plain.endswith("]")
+            in_vote = bool(ADOPTED.search(plain)) and not plain.endswith("]")
             continue
-        if closing and section != "annex" and (in_vote or VOTE_RECORD.match(plain)) and not ANNEX.match(plain):
-            in_vote = not plain.endswith("]")   # the record, lists under "In favour:" too, runs to its "]"
+        if closing and section != "annex" and (in_vote or RECORD_BLOCK.match(plain)) and not ANNEX.match(plain):
+            # the record of a vote (Human Rights Council, ECOSOC), lists and all, runs to its "]"
+            in_vote = not plain.endswith("]")
             closing.append(plain)               # read by votes.read_vote
             continue
         if ANNEX.match(plain) and paragraphs:

@@ -53,7 +53,6 @@ def adopted_symbol(organ: str | None, number: str, decision: bool = False) -> st
     return f"{_SERIES_PREFIX.get(organ or 'GA', 'A')}/{'DEC' if decision else 'RES'}/{number}"
 
 
-
 def symbol_organ(symbol: str) -> str:
     """The organ a symbol belongs to: A/HRC/ to the Human Rights Council, A/ to the General
     Assembly, S/ to the Security Council, E/ to the Economic and Social Council.
@@ -120,7 +119,7 @@ _ASSEMBLY_SESSION = re.compile(r"^A/(?:RES/|DEC/)?(\d{1,3})/")
 # Council ("A/HRC/RES/52/1")
 _SESSION = re.compile(r"A/(?:RES/|DEC/|C\.\d/|HRC/(?:RES/)?)?(\d{1,3})/")
 # "A/RES/3369(XXX)", "A/RES/217A(III)": the first thirty sessions numbered their resolutions alone
-_ROMAN_SESSION = re.compile(r"^A/RES/\d+[A-Z]?\(([IVXL]+)\)$")
+_ROMAN_SESSION = re.compile(r"^A/RES/\d+\s?[A-Z]?\s?\(([IVXL]+)\)$")
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50}
 
 
@@ -177,7 +176,10 @@ def symbol_in_file_name(name: str) -> str | None:
     return candidate if _FILE_SYMBOL.fullmatch(candidate) else None
 
 
-_PART = re.compile(r"^(Add|Corr|Rev)\.\d+$")
+_PART = re.compile(r"^(Add|Corr|Rev)\.\d+(?:/(?:Add|Corr|Rev)\.\d+)*$")
+# what a part written alone replaces at the end of the symbol before it: a revision replaces
+# the parts after the base, an addendum the addendum (and its corrigenda), a corrigendum one
+_REPLACES = {"Rev": r"(?:/(?:Rev|Add|Corr)\.\d+)+$", "Add": r"(?:/(?:Add|Corr)\.\d+)+$", "Corr": r"/Corr\.\d+$"}
 
 
 def expand_symbol_list(text: str) -> list[str]:
@@ -188,14 +190,13 @@ def expand_symbol_list(text: str) -> list[str]:
     ['A/78/481/Add.1', 'A/78/481/Add.2']
     >>> expand_symbol_list("A/78/467, A/78/468 and Corr.1")
     ['A/78/467', 'A/78/468', 'A/78/468/Corr.1']
+    >>> expand_symbol_list("A/78/481/Add.1 and Corr.1 and Add.2, Add.3/Corr.1")
+    ['A/78/481/Add.1', 'A/78/481/Add.1/Corr.1', 'A/78/481/Add.2', 'A/78/481/Add.3/Corr.1']
     """
     out: list[str] = []
     for piece in (re.sub(r"\s+", "", x) for x in re.split(r",|\s+and\s+", text)):
         if _PART.match(piece) and out:
-            base = out[-1]
-            # a second addendum replaces the first ("Add.1 and Add.2"); a corrigendum is of the last part
-            label = piece.split(".")[0]
-            base = re.sub(rf"/{label}\.\d+$", "", base)
+            base = re.sub(_REPLACES[piece.split(".")[0]], "", out[-1])
             piece = f"{base}/{piece}"
         if piece:
             out.append(piece)

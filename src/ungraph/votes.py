@@ -16,12 +16,17 @@ from __future__ import annotations
 
 import re
 
-from .header import split_sponsors
+from .states import is_state_name, split_states
 from .model import Vote
 
-_ADOPTED = re.compile(
-    r"Adopted\s+(?:(?P<without>without\s+a\s+vote)|by\s+a\s+(?P<recorded>recorded\s+)?vote\s+of\s+"
-    r"(?P<yes>\d+|none)\s+to\s+(?P<no>\d+|none)(?:\s*,?\s*with\s+(?P<abst>\d+|no|one)\s+abstentions?)?)", re.I)
+# how the record opens: "[Adopted by a recorded vote of 23 to 2, with 12 abstentions.", "[Adopted without a vote.]"
+ADOPTED = re.compile(
+    r"Adopted\s+(?:(?P<without>without\s+a\s+vote)|by\s+a\s+(?P<recorded>recorded\s+)?vote\b(?:\s+of\s+"
+    r"(?P<yes>\d+|none)\s+to\s+(?P<no>\d+|none)(?:\s*,?\s*with\s+(?P<abst>\d+|no|one)\s+abstentions?)?)?)", re.I)
+# a block of the record printed after the closing lines: its opening, "The voting was as
+# follows:", or the label of a list; the record runs to its closing bracket
+RECORD_BLOCK = re.compile(r"^\s*\[?\s*(?:Adopted\s+(?:by|without)\s|The\s+voting\s+was\b|In\s+favour\s*:|"
+                          r"Against\s*:|Abstaining\s*:|Abstentions?\s*:)")
 # the lists, each under its label: "In favour:", "Against:", "Abstaining:" / "Abstentions:"
 _LABEL = re.compile(r"\b(In\s+favour|Against|Abstaining|Abstentions?)\s*:", re.I)
 
@@ -32,24 +37,29 @@ def _count(word: str | None) -> int | None:
     return int(word) if word.isdigit() else {"none": 0, "no": 0, "one": 1}[word.lower()]
 
 
+def doubts(vote: Vote) -> list[str]:
+    """What a reader should check in a vote: lists that do not add up to their counts, and
+    names that are no State's (a page's furniture or a broken line read into a list)."""
+    names = (*vote.members_in_favour, *vote.members_against, *vote.members_abstaining)
+    return vote.mismatches() + [f"\"{n}\" is not the name of a State" for n in names if not is_state_name(n)]
+
+
 def read_vote(text: str) -> Vote | None:
     """The vote recorded in ``text`` (a document's closing lines), or None when none is printed."""
     flat = " ".join(text.split())
-    m = _ADOPTED.search(flat)
-    if m:
-        # the record ends at its bracket (or an annex, when it has none)
-        end = re.compile(r"\]|\bAnnex\b").search(flat, m.end())
-        flat = flat[:end.start()] if end else flat
+    m = ADOPTED.search(flat)
     if not m:
         return None
     if m.group("without"):
         return Vote("without a vote")
+    end = flat.find("]", m.end())
+    flat = flat[:end] if end >= 0 else flat
     lists: dict[str, tuple[str, ...]] = {}
     labels = list(_LABEL.finditer(flat, m.end()))
     for label, after in zip(labels, labels[1:] + [None]):
         chunk = flat[label.end():after.start() if after else len(flat)]
         key = label.group(1).lower().split()[0]            # in | against | abstaining | abstentions
-        lists["abstaining" if key.startswith("abst") else key] = split_sponsors(chunk.strip().rstrip(".").strip())
+        lists["abstaining" if key.startswith("abst") else key] = split_states(chunk.strip().rstrip(".").strip())
     return Vote("recorded vote" if m.group("recorded") else "vote",
                 _count(m.group("yes")), _count(m.group("no")), _count(m.group("abst")),
                 lists.get("in", ()), lists.get("against", ()), lists.get("abstaining", ()))
