@@ -256,9 +256,12 @@ def _detect(tokens: list[Token], found: list[_Found], ctx: DocumentContext) -> l
             units.pop()
         if units:
             cand = _candidate(tokens, units, ctx)
+            key = None
             if cand:
-                a, b, name = cand
-                key = detected_key(name, ctx, [f.key for f in out if f.j <= a and not f.nested])
+                a, b, name, short_form_only = cand
+                nearby = [f.key for f in out if f.j <= a and not f.nested]
+                key = short_form_key(name, ctx, nearby) if short_form_only else detected_key(name, ctx, nearby)
+            if key:
                 for f in out:
                     if a <= f.i and f.j <= b and f.key != key:
                         f.nested = True
@@ -270,8 +273,9 @@ def _detect(tokens: list[Token], found: list[_Found], ctx: DocumentContext) -> l
     return out
 
 
-def _candidate(tokens: list[Token], units, ctx: DocumentContext) -> tuple[int, int, str] | None:
-    """The body name in a phrase, if it has one: from its first word to its end."""
+def _candidate(tokens: list[Token], units, ctx: DocumentContext) -> tuple[int, int, str, bool] | None:
+    """The body name in a phrase, if it has one: from its first word to its end, and whether it
+    names a body only as the short form of one named before (:func:`short_form_key`)."""
     words = [(a, b, f) for a, b, f in units]
     # heads outside gazetteer names
     # a head at the end after "the" is an anaphor ("the interests of Africa in the Council")
@@ -320,10 +324,7 @@ def _candidate(tokens: list[Token], units, ctx: DocumentContext) -> tuple[int, i
     caps = [u for u in span_units if u[2] is not None or (_cap(tokens[u[0]]) and tokens[u[0]].norm not in CONNECTORS)]
     if len(caps) < 2:
         return None
-    name = _name_of(tokens, span_units, ctx)
-    if short_form_only and short_form_key(name, ctx) is None:
-        return None
-    return a, b, name
+    return a, b, _name_of(tokens, span_units, ctx), short_form_only
 
 
 def _inside_quotes(tokens: list[Token], a: int) -> bool:

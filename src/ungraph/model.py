@@ -133,16 +133,6 @@ class Vote:
     members_against: tuple[str, ...] = ()
     members_abstaining: tuple[str, ...] = ()
 
-    def mismatches(self) -> list[str]:
-        """Lists whose length differs from the count printed for them ("23 in favour printed, 22 listed")."""
-        out = []
-        for label, count, names in (("in favour", self.in_favour, self.members_in_favour),
-                                    ("against", self.against, self.members_against),
-                                    ("abstaining", self.abstaining, self.members_abstaining)):
-            if names and count is not None and count != len(names):
-                out.append(f"{count} {label} printed, {len(names)} listed")
-        return out
-
 
 @dataclass(frozen=True, slots=True)
 class Header:

@@ -112,11 +112,12 @@ def segment(body: str, titles: tuple[str, ...] = ()) -> tuple[list[RawParagraph]
             m = OPERATIVE_NUMBER.match(line)
             if m and int(m.group(1)) == expected:
                 starts = True
-            elif current and _terminated(current[-1]) and (preamble_opener(line) or CLOSING.match(line)):
-                starts = True   # PDF text has no blank line before "45th plenary meeting"
-            elif current and _terminated(current[-1]) and not current[-1].rstrip().endswith(":") \
-                    and _is_operative_lead(line):
-                starts = True   # nor before an unnumbered "Decides"; after a colon, a verb opens a quotation
+            # PDF text has no blank line before "45th plenary meeting" nor before an unnumbered
+            # "Decides" (but after a colon, a verb opens a quotation)
+            elif current and _terminated(current[-1]) and (
+                    preamble_opener(line) or CLOSING.match(line)
+                    or (not current[-1].rstrip().endswith(":") and _is_operative_lead(line))):
+                starts = True
             elif ANNEX.match(line) or (current and ANNEX.match(current[-1])):
                 starts = True   # nor around "Annex" (after the record of a vote, a state's name)
             if starts and current:

@@ -16,19 +16,19 @@ from __future__ import annotations
 
 import re
 
-from .states import is_state_name, split_states
 from .model import Vote
+from .states import is_state_name, split_states
 
 # how the record opens: "[Adopted by a recorded vote of 23 to 2, with 12 abstentions.", "[Adopted without a vote.]"
 ADOPTED = re.compile(
     r"Adopted\s+(?:(?P<without>without\s+a\s+vote)|by\s+a\s+(?P<recorded>recorded\s+)?vote\b(?:\s+of\s+"
     r"(?P<yes>\d+|none)\s+to\s+(?P<no>\d+|none)(?:\s*,?\s*with\s+(?P<abst>\d+|no|one)\s+abstentions?)?)?)", re.I)
+# the lists, each under its label: "In favour:", "Against:", "Abstaining:" / "Abstentions:"
+_LABELS = r"In\s+favour|Against|Abstaining|Abstentions?"
+_LABEL = re.compile(rf"\b({_LABELS})\s*:", re.I)
 # a block of the record printed after the closing lines: its opening, "The voting was as
 # follows:", or the label of a list; the record runs to its closing bracket
-RECORD_BLOCK = re.compile(r"^\s*\[?\s*(?:Adopted\s+(?:by|without)\s|The\s+voting\s+was\b|In\s+favour\s*:|"
-                          r"Against\s*:|Abstaining\s*:|Abstentions?\s*:)")
-# the lists, each under its label: "In favour:", "Against:", "Abstaining:" / "Abstentions:"
-_LABEL = re.compile(r"\b(In\s+favour|Against|Abstaining|Abstentions?)\s*:", re.I)
+RECORD_BLOCK = re.compile(rf"^\s*\[?\s*(?:Adopted\s+(?:by|without)\s|The\s+voting\s+was\b|(?:{_LABELS})\s*:)")
 
 
 def _count(word: str | None) -> int | None:
@@ -40,8 +40,11 @@ def _count(word: str | None) -> int | None:
 def doubts(vote: Vote) -> list[str]:
     """What a reader should check in a vote: lists that do not add up to their counts, and
     names that are no State's (a page's furniture or a broken line read into a list)."""
-    names = (*vote.members_in_favour, *vote.members_against, *vote.members_abstaining)
-    return vote.mismatches() + [f"\"{n}\" is not the name of a State" for n in names if not is_state_name(n)]
+    sides = (("in favour", vote.in_favour, vote.members_in_favour), ("against", vote.against, vote.members_against),
+             ("abstaining", vote.abstaining, vote.members_abstaining))
+    return [f"{count} {label} printed, {len(names)} listed" for label, count, names in sides
+            if names and count is not None and count != len(names)] \
+        + [f"\"{n}\" is not the name of a State" for _, _, names in sides for n in names if not is_state_name(n)]
 
 
 def read_vote(text: str) -> Vote | None:
