@@ -386,6 +386,16 @@ def test_a_vote_whose_lists_do_not_add_up_is_reported():
                           'vote record: "Atlantis" is not the name of a State')
 
 
+def test_states_printed_with_the_raise_no_doubt():
+    # lists since 2023 print "Bahamas (The)" and "Gambia (Republic of The)"
+    text = ("The Human Rights Council,\n\nRecalling its resolution 52/31,\n\n1. Decides to remain seized of the matter."
+            "\n\n49th meeting\n3 April 2024\n\n[Adopted by a recorded vote of 2 to 1, with 0 abstentions. "
+            "The voting was as follows:\n\nIn favour:\nBahamas (The), Gambia (Republic of The)\n\nAgainst:\nAtlantis]\n")
+    d = extract(text, "A_HRC_RES_55_20.txt")
+    assert d.header.vote.members_in_favour == ("Bahamas (The)", "Gambia (Republic of The)")
+    assert [w for w in d.warnings if "State" in w] == ['vote record: "Atlantis" is not the name of a State']
+
+
 # a decision whose page prints no symbol: its number and its organ make one
 DECISIONS = [
     ("Human Rights Council", "52/101", "A/HRC/DEC/52/101"),

@@ -4,6 +4,8 @@
 ('Albania', 'Bosnia and Herzegovina', 'Trinidad and Tobago', 'Zambia')
 >>> is_state_name("Bolivia (Plurinational State of)"), is_state_name("Turkey"), is_state_name("GE.23-06789 Chile")
 (True, True, False)
+>>> is_state_name("Bahamas (The)"), is_state_name("Gambia (Republic of The)")
+(True, True)
 """
 from __future__ import annotations
 
@@ -15,6 +17,8 @@ from importlib import resources
 FORMER_NAMES = ("Turkey", "Swaziland", "Czech Republic", "Netherlands", "Cape Verde",
                 "The former Yugoslav Republic of Macedonia", "the former Yugoslav Republic of Macedonia",
                 "Libyan Arab Jamahiriya", "Serbia and Montenegro")
+# how lists since 2023 print two States whose short name takes "The"
+WITH_THE = ("Gambia (Republic of The)",)
 # territories a list may name beside States; their "and" is part of the name too
 TERRITORIES = ("Heard Island and McDonald Islands", "Turks and Caicos Islands", "Wallis and Futuna",
                "Saint Pierre and Miquelon")
@@ -29,7 +33,7 @@ def member_states() -> tuple[str, ...]:
 
 @cache
 def _known() -> frozenset[str]:
-    return frozenset(_plain(n) for n in (*member_states(), *FORMER_NAMES))
+    return frozenset(_plain(n) for n in (*member_states(), *FORMER_NAMES, *WITH_THE))
 
 
 @cache
@@ -40,7 +44,8 @@ def _with_and() -> tuple[str, ...]:
 
 
 def _plain(name: str) -> str:
-    return name.replace("’", "'").casefold()
+    # "Bahamas (The)" is the Bahamas of the list
+    return re.sub(r"\s*\(the\)$", "", name.replace("’", "'").casefold())
 
 
 def is_state_name(name: str) -> bool:
