@@ -41,7 +41,8 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from .model import DocumentRef, ResolutionRef, Span
-from .symbols import adopted_symbol, document_kind, symbol_organ
+from .symbols import (LETTER_AFTER_SYMBOL, PART_LETTER, PRINTED_DOCUMENT, PRINTED_RESOLUTION, ROMAN_SESSION,
+                      adopted_symbol, document_kind, symbol_organ)
 
 __all__ = [
     "find_references",
@@ -114,16 +115,13 @@ def parse_date(day: str, month: str, year: str) -> date | None:
 # --------------------------------------------------------------------------------------
 # Resolution numbers as printed after "resolution(s)"
 
-_LETTER = r"(?:\s?(?P<{}>[A-Z])(?![\w/\-]|\.\w))?"   # part letter: "75/257 B", "217 A (III)"
-_ROMAN = r"(?:E?S-)?[IVXLC]{1,7}"
-
 _NUMBER_PATTERN = (
     r"(?:"
-    r"(?P<sp>E?S)-(?P<sp_s>\d{1,2})/(?P<sp_n>\d{1,4})" + _LETTER.format("sp_l")            # ES-10/19, S-26/2
-    + r"|(?P<sc_n>\d{1,4})\s?\((?P<sc_y>(?:19[4-9]|20\d)\d)\)"                               # 2250 (2015)
-    + r"|(?P<old_n>\d{1,4})(?:\s?(?P<old_l>[A-Z]))?\s?\((?P<old_s>" + _ROMAN + r")\)"       # 3369 (XXX), 217 A (III)
-    + r"|(?P<yr_y>(?:19[4-9]|20\d)\d)/(?P<yr_n>\d{1,4})" + _LETTER.format("yr_l")           # 1980/67
-    + r"|(?P<ss_s>\d{1,3})/(?P<ss_n>\d{1,4})" + _LETTER.format("ss_l")                      # 48/2, 75/257 B
+    r"(?P<sp>E?S)-(?P<sp_s>\d{1,2})/(?P<sp_n>\d{1,4})" + PART_LETTER.format("sp_l")              # ES-10/19, S-26/2
+    + r"|(?P<sc_n>\d{1,4})\s?\((?P<sc_y>(?:19[4-9]|20\d)\d)\)"                                  # 2250 (2015)
+    + r"|(?P<old_n>\d{1,4})(?:\s?(?P<old_l>[A-Z]))?\s?\((?P<old_s>" + ROMAN_SESSION + r")\)"  # 3369 (XXX), 217 A (III)
+    + r"|(?P<yr_y>(?:19[4-9]|20\d)\d)/(?P<yr_n>\d{1,4})" + PART_LETTER.format("yr_l")              # 1980/67
+    + r"|(?P<ss_s>\d{1,3})/(?P<ss_n>\d{1,4})" + PART_LETTER.format("ss_l")                         # 48/2, 75/257 B
     + r")(?![\w/])"
 )
 _NUMBER = re.compile(_NUMBER_PATTERN)
@@ -400,20 +398,6 @@ def _symbol(n: _Number, organ: str, decision: bool) -> str | None:
 # --------------------------------------------------------------------------------------
 # Printed document symbols
 
-_SERIES = (
-    r"(?:A|S|E|ST|TD|UNEP|DP|CEDAW|CRC|CCPR|CERD|CAT|CMW|CRPD|UNW|HSP|ICCD|FCCC|SPLOS|ISBA|"
-    r"INFCIRC|GOV|GC\(\d{1,3}\))"
-)
-# each segment starts after one "/" and cannot contain one, so the split is unique
-_DOCUMENT = re.compile(r"(?<![\w/.\-])" + _SERIES + r"(?:/[A-Za-z0-9][\w.()\-]*)+")
-_PRINTED_RESOLUTION = re.compile(
-    r"(?P<prefix>A/HRC/RES|A/RES|S/RES|E/RES)/(?P<body>(?:E?S-)?\d{1,4}(?:/\d{1,4})?)"
-    + _LETTER.format("letter")
-    + r"(?:\s?\((?P<paren>(?:19|20)\d\d|" + _ROMAN + r")\))?(?![\w/])"
-)
-_PART_LETTER = re.compile(r"\s(?P<letter>[A-Z])(?![\w/\-]|\.\w)")
-
-
 def _trim(symbol: str) -> str:
     """Drop trailing punctuation and unbalanced closing brackets from a matched symbol."""
     opened, closed = symbol.count("("), symbol.count(")")
@@ -433,10 +417,10 @@ def _printed_symbols(text: str, norm: str):
     documents: list[DocumentRef] = []
     pos = 0
     while True:
-        m = _DOCUMENT.search(norm, pos)
+        m = PRINTED_DOCUMENT.search(norm, pos)
         if not m:
             return resolutions, documents
-        res = _PRINTED_RESOLUTION.match(norm, m.start())
+        res = PRINTED_RESOLUTION.match(norm, m.start())
         if res:
             end, adopted = res.end(), None
             d = _DATE.match(norm, end)
@@ -454,7 +438,7 @@ def _printed_symbols(text: str, norm: str):
         if not any(c.isdigit() for c in symbol):
             continue
         if "/RES/" in symbol:           # "GC(67)/RES/10 A"
-            letter = _PART_LETTER.match(norm, end)
+            letter = LETTER_AFTER_SYMBOL.match(norm, end)
             if letter:
                 symbol += letter.group("letter")
                 end = letter.end()

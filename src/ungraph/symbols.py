@@ -37,6 +37,26 @@ DRAFT_SYMBOL = re.compile(
     rf"\b(A/(?:ES-\d+/|S-\d+/|C\.[1-6]/)?\d{{1,3}}/L\.\d+{_PARTS}|S/\d{{4}}/\d+"
     rf"|A/HRC/(?:S-)?\d+/L\.\d+{_PARTS}|E/\d{{4}}/L\.\d+{_PARTS})")
 
+# in running text, any document: "A/78/467/Add.1", "S/PRST/2013/16", "GC(67)/RES/10"; each
+# segment starts after one "/" and cannot contain one, so the split is unique
+_SERIES = (
+    r"(?:A|S|E|ST|TD|UNEP|DP|CEDAW|CRC|CCPR|CERD|CAT|CMW|CRPD|UNW|HSP|ICCD|FCCC|SPLOS|ISBA|"
+    r"INFCIRC|GOV|GC\(\d{1,3}\))"
+)
+PRINTED_DOCUMENT = re.compile(r"(?<![\w/.\-])" + _SERIES + r"(?:/[A-Za-z0-9][\w.()\-]*)+")
+# fragments of resolution numbers: a part letter ("75/257 B", "217 A (III)"; format the
+# group's name in), and a session in Roman numerals ("XXX", "ES-X")
+PART_LETTER = r"(?:\s?(?P<{}>[A-Z])(?![\w/\-]|\.\w))?"
+ROMAN_SESSION = r"(?:E?S-)?[IVXLC]{1,7}"
+# in running text, a resolution: "A/RES/75/257 B", "S/RES/2250 (2015)", "A/RES/3369 (XXX)"
+PRINTED_RESOLUTION = re.compile(
+    r"(?P<prefix>A/HRC/RES|A/RES|S/RES|E/RES)/(?P<body>(?:E?S-)?\d{1,4}(?:/\d{1,4})?)"
+    + PART_LETTER.format("letter")
+    + r"(?:\s?\((?P<paren>(?:19|20)\d\d|" + ROMAN_SESSION + r")\))?(?![\w/])"
+)
+# a part letter printed after another series' symbol: "GC(67)/RES/10 A"
+LETTER_AFTER_SYMBOL = re.compile(r"\s(?P<letter>[A-Z])(?![\w/\-]|\.\w)")
+
 # ---------------------------------------------------------------- organ and kind
 
 # the symbol series of the organs whose resolutions and decisions are numbered "session/number"
