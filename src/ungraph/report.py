@@ -1,13 +1,9 @@
 """Plain-data views of a document, for JSON output and the ``extract`` table."""
 from __future__ import annotations
 
-from .model import Document, Vote
+from dataclasses import asdict
 
-
-def _vote_dict(vote: Vote) -> dict:
-    return {"method": vote.method, "in_favour": vote.in_favour, "against": vote.against,
-            "abstaining": vote.abstaining, "members_in_favour": list(vote.members_in_favour),
-            "members_against": list(vote.members_against), "members_abstaining": list(vote.members_abstaining)}
+from .model import Document
 
 
 def document_dict(doc: Document) -> dict:
@@ -32,7 +28,7 @@ def document_dict(doc: Document) -> dict:
         "based_on_drafts": list(h.draft_symbols),
         "based_on_reports": list(h.reports),
         "recommended_by": doc.recommended_by.name if doc.recommended_by else None,
-        "vote": _vote_dict(h.vote) if h.vote else None,
+        "vote": asdict(h.vote) if h.vote else None,
         "concerns": [{"key": b.key, "name": b.name} for b in doc.concerns],
         "recalls": [ref(r) for r in doc.recalls()],
         "cites": [ref(r) for r in doc.cites()],
