@@ -237,11 +237,11 @@ def _dated_together(items: list[_Number]) -> list[_Number]:
     of ..."); not across sessions, nor after a bare comma ("74/270, 74/274 of 20 April 2020")."""
     out = list(items)
     for k, dated in enumerate(items):
-        if dated.adopted is None or not dated.after_and:
+        session = _session_key(dated)
+        if dated.adopted is None or not dated.after_and or session is None:
             continue
         i = k - 1
-        while i >= 0 and out[i].adopted is None and _session_key(out[i]) is not None \
-                and _session_key(out[i]) == _session_key(dated):
+        while i >= 0 and out[i].adopted is None and _session_key(out[i]) == session:
             out[i] = replace(out[i], adopted=dated.adopted)
             i -= 1
     return out
