@@ -176,6 +176,19 @@ def test_economic_and_social_council_resolution_header():
     assert [r.symbol for r in d.recalls()] == ["E/RES/2023/2"]
 
 
+@pytest.mark.parametrize("session_line, session", [
+    ("2024 session\n27 July 2023–24 July 2024\nAgenda item 18 (b)\n", 2024),     # printed: the year
+    ("Substantive session of 2004\n", 2004),
+    ("", 2024),                                                                # none printed: the symbol's year
+])
+def test_economic_and_social_council_sessions_are_years(session_line, session):
+    text = ("Economic and Social Council\nDistr.: General\n10 June 2024\n" + session_line +
+            "\nResolution adopted by the Economic and Social Council on 5 June 2024\n\n"
+            "2024/1. Ensuring the coordination of United Nations system activities\n\n"
+            "The Economic and Social Council,\n\n1. Requests the United Nations Development Programme to report;\n")
+    assert extract(text, "E_RES_2024_1.txt").header.session == session
+
+
 def test_markdown_footnote_syntax_and_html_entities():
     text = ("The General Assembly,\n\nRecalling its resolution 48/2 of 13 October 1993,[^1]\n\n---\n\n"
             "1. **Invites** the United Nations Conference on Trade &amp; Development and the World Bank "

@@ -264,18 +264,20 @@ def test_paragraphs_mentioning_text(store):
     assert op8 and op8[0][2].startswith("Invites the United Nations Conference on Trade and Development")
 
 
-def test_resolutions_per_session(store, docs):
+def test_resolutions_per_session(store, docs, entries):
     counts = defaultdict(int)
     for d in docs:
         h = d.header
         if h.kind.value == "resolution" and h.session is not None and h.agenda_item:
-            counts[h.session, (h.agenda_item + " ").split(" ")[0]] += 1
-    expected = sorted(((s, i, n) for (s, i), n in counts.items()), key=lambda r: (r[0], int(r[1]), r[1]))
+            organ = entries[vocab.ORGAN_BODY_KEY[h.organ]].name if h.organ else None
+            counts[organ, h.session, (h.agenda_item + " ").split(" ")[0]] += 1
+    expected = sorted(((o, s, i, n) for (o, s, i), n in counts.items()),
+                      key=lambda r: (r[0] or "", r[1], int(r[2]), r[2]))
     rows = ask(store, "resolutions-per-session")
     assert rows == expected
     # session 75, item 130 "Cooperation between the United Nations and regional and other
     # organizations": A/RES/75/7, 75/8, 75/12, 75/14, 75/15 and 75/324
-    assert (75, "130", 6) in rows
+    assert ("General Assembly", 75, "130", 6) in rows
 
 
 def test_cited_documents(store, docs):

@@ -78,6 +78,9 @@ def ordinal(word: str) -> int | None:
 
 
 SESSION_RE = re.compile(r"\b((?:one hundred(?: and)? )?[A-Za-z]+(?:[-–][a-z]+)?) (?:regular )?session\b", re.I)
+# the Economic and Social Council names its sessions by year: "2024 session", "substantive
+# session of 2004"
+YEAR_SESSION_RE = re.compile(r"\b((?:19|20)\d\d) session\b|\bsession of ((?:19|20)\d\d)\b", re.I)
 RES_NUMBER_TITLE = re.compile(r"^\s*((?:ES-|S-)?\d{1,4}/\d{1,4}|\d{1,4}\s*[A-Z]?\s*\([IVXL]{1,6}\))"
                               r"(?:\s*[A-Z])?\.\s+(\S.*)$")
 # "[on the report of the Third Committee (A/78/481/Add.2)]", "[on the recommendation of the
@@ -214,6 +217,8 @@ def parse_header(head: str, organ: str | None, closing: str = "") -> Header:
     sm = SESSION_RE.search(flat)
     if sm:
         session = ordinal(sm.group(1))
+    if session is None and organ == "ECOSOC" and (ym := YEAR_SESSION_RE.search(flat)):
+        session = int(ym.group(1) or ym.group(2))
     if session is None and symbol:
         session = symbol_session(symbol)
 

@@ -140,6 +140,8 @@ _ASSEMBLY_SESSION = re.compile(r"^A/(?:RES/|DEC/)?(\d{1,3})/")
 _SESSION = re.compile(r"A/(?:RES/|DEC/|C\.\d/|HRC/(?:RES/)?)?(\d{1,3})/")
 # "A/RES/3369(XXX)", "A/RES/217A(III)": the first thirty sessions numbered their resolutions alone
 _ROMAN_SESSION = re.compile(r"^A/RES/\d+\s?[A-Z]?\s?\(([IVXL]+)\)$")
+# "E/RES/2024/5", "E/2024/L.5": the Economic and Social Council's session is its year
+_YEAR_SESSION = re.compile(r"^E/(?:RES/|DEC/)?((?:19|20)\d\d)/")
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50}
 
 
@@ -148,15 +150,16 @@ def symbol_session(symbol: str, *, assembly_only: bool = False) -> int | None:
 
     ``assembly_only`` reads General Assembly plenary symbols only: the graph gives a *cited*
     document the Assembly's session alone, and a document of the corpus also the session of a
-    Main Committee or of the Human Rights Council.
+    Main Committee, of the Human Rights Council, or of the Economic and Social Council (a year).
 
     >>> [symbol_session(s) for s in ("A/RES/75/324", "A/RES/3369(XXX)", "A/C.3/78/L.5",
-    ...                              "A/HRC/RES/52/1", "S/RES/2250(2015)")]
-    [75, 30, 78, 52, None]
+    ...                              "A/HRC/RES/52/1", "E/RES/2024/5", "S/RES/2250(2015)")]
+    [75, 30, 78, 52, 2024, None]
     >>> [symbol_session(s, assembly_only=True) for s in ("A/RES/48/2", "A/RES/217A(III)", "A/HRC/RES/52/1")]
     [48, 3, None]
     """
-    numbered = (_ASSEMBLY_SESSION if assembly_only else _SESSION).match(symbol)
+    numbered = (_ASSEMBLY_SESSION if assembly_only else _SESSION).match(symbol) \
+        or (None if assembly_only else _YEAR_SESSION.match(symbol))
     if numbered:
         return int(numbered.group(1))
     roman = _ROMAN_SESSION.match(symbol)
