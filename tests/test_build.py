@@ -36,6 +36,17 @@ def mixed_corpus(tmp_path):
     return folder
 
 
+def test_the_summary_counts_every_kind_of_document_in_words_that_agree(tmp_path):
+    folder = tmp_path / "one"
+    folder.mkdir()
+    shutil.copy(CORPUS / "A_RES_75_324.md", folder)
+    run = CliRunner().invoke(main, ["build", str(folder), "-o", str(tmp_path / "g.ttl"), "--no-validate", "-q"])
+    assert run.stdout.splitlines()[1].startswith("1 document from 1 file: 1 resolution, 0 drafts, ")
+    (folder / "notice.txt").write_text("The General Assembly,\n\n1. Decides to remain seized of the matter.\n")
+    run = CliRunner().invoke(main, ["build", str(folder), "-o", str(tmp_path / "g.ttl"), "--no-validate", "-q"])
+    assert run.stdout.splitlines()[1].startswith("2 documents from 2 files: 1 resolution, 0 drafts, 1 other document, ")
+
+
 def test_bad_files_are_reported_and_the_rest_is_built(mixed_corpus, tmp_path):
     out = tmp_path / "g.ttl"
     errors = tmp_path / "errors.json"

@@ -280,7 +280,7 @@ def test_export_of_a_selection(store, tmp_path):
                          sessions="71-73")
     G = nx.read_gexf(tmp_path / "guam.gexf")
     assert {G.nodes[v]["label"] for v in G} == {"GUAM", "ECE", "UNCTAD", "UNODC", "Secretary-General"}
-    assert done.selection == "concerning GUAM; sessions 71-73"
+    assert done.selection == "concerning GUAM; sessions 71-73; drafts left out"
     with pytest.raises(ValueError, match="verbs select operative actions"):
         export.export(store, tmp_path / "r.gexf", network="recalls", verbs="invites")
     with pytest.raises(ValueError, match="cannot tell the format"):
@@ -292,7 +292,7 @@ def test_export_cli(graph_file, tmp_path):
     out = tmp_path / "coaddressees.gexf"
     result = runner.invoke(main, ["export", str(graph_file), "--network", "coaddressees", "-o", str(out)])
     assert result.exit_code == 0, result.output
-    assert f"wrote {out} (gexf): coaddressees network, 7 nodes, 5 edges; all documents" in result.stdout
+    assert f"wrote {out} (gexf): coaddressees network, 7 nodes, 5 edges; drafts left out" in result.stdout
     assert "betweenness exact (networkx)" in result.stderr
     assert nx.read_gexf(out).number_of_nodes() == 7
 

@@ -22,7 +22,7 @@ METADATA = [
     ("A_RES_79_329.txt", "A/RES/79/329", "resolution", "GA", 79, "125 (a)", date(2025, 9, 5)),
     ("A_80_L.12.txt", "A/80/L.12", "draft_resolution", "GA", 80, "34", None),
     # the bare draft prints no symbol: the one its file is named after is used
-    ("S_2023_970.txt", "S/2023/970", "other", "SC", None, None, None),
+    ("S_2023_970.txt", "S/2023/970", "draft_resolution", "SC", None, None, None),
 ]
 
 

@@ -83,6 +83,8 @@ class BuildReport:
             "errors": len(self.errors),
             "resolutions": sum(d.kind == "resolution" for d in docs),
             "drafts": sum(d.kind == "draft_resolution" for d in docs),
+            "decisions": sum(d.kind == "decision" for d in docs),
+            "other": sum(d.kind not in ("resolution", "draft_resolution", "decision") for d in docs),
             "paragraphs": sum(d.paragraphs for d in docs),
             "recalls": sum(d.recalls for d in docs),
             "cites": sum(d.cites for d in docs),

@@ -1,6 +1,6 @@
 """The extraction pipeline for one document: text in, :class:`~ungraph.model.Document` out.
 
-    raw text -> clean.normalize -> header.split_head / parse_header (/ with_file_symbol)
+    raw text -> clean.normalize -> header.split_head / parse_header (/ with_file_symbol, with_council_draft)
              -> segment.segment -> per paragraph: footnotes, references, bodies, actions
 
 Every step is a pure function of its input; the only state is the per-document
@@ -16,7 +16,8 @@ from . import clean
 from .actions import find_actions
 from .bodies import DocumentContext, detected_key, find_bodies
 from .gazetteer import Gazetteer, load
-from .header import MONTHS, agenda_title, parse_header, split_head, with_closing, with_file_symbol
+from .header import (MONTHS, agenda_title, parse_header, split_head, with_closing, with_council_draft,
+                     with_file_symbol)
 from .model import BodyMention, Document, Footnote, Paragraph, ReadError, Span
 from .read import read_text
 from .references import find_references
@@ -64,6 +65,7 @@ def extract(raw: str, source_file: str, gazetteer: Gazetteer | None = None) -> D
                         + (f" ({blank})" if blank else ""))
     if blank:
         warnings.append(blank + "; what is printed there is missing from the graph")
+    header = with_council_draft(header)
 
     author = header.organ or "GA"
     vocab = clean.vocabulary(head + "\n" + "\n".join(r.text for r in raws), gaz_vocabulary(gaz))

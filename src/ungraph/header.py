@@ -122,6 +122,25 @@ def with_file_symbol(header: Header, file_name: str) -> tuple[Header, str | None
         f"symbol {named} taken from the file name (the text prints none)"
 
 
+# the Security Council circulates its drafts as documents of the year: "S/2023/970"
+_COUNCIL_DOCUMENT = re.compile(r"S/(?:19|20)\d\d/\d{1,4}")
+
+
+def with_council_draft(header: Header) -> Header:
+    """A text of the Security Council in resolution form, not adopted, under a symbol of the
+    Council's documents of the year ("S/2023/970") is a draft resolution: what the Council
+    adopts is numbered S/RES/. Call it on a text known to have an operative part.
+
+    >>> with_council_draft(Header(symbol="S/2023/970", organ="SC")).kind.value
+    'draft_resolution'
+    """
+    if header.kind == DocKind.OTHER and header.organ == "SC" and header.adopted is None \
+            and header.meeting is None and header.symbol \
+            and _COUNCIL_DOCUMENT.fullmatch(re.sub(r"\s+", "", header.symbol)):
+        return replace(header, kind=DocKind.DRAFT_RESOLUTION)
+    return header
+
+
 def parse_header(head: str, organ: str | None, closing: str = "") -> Header:
     """Metadata from the head of a document and its closing lines.
 

@@ -217,9 +217,8 @@ class Selection:
                                                 for lo, hi in self.sessions))
         if self.verbs:
             parts.append("verbs " + ", ".join(sorted(self.verbs)))
-        if self.drafts:
-            parts.append("with drafts")
-        return "; ".join(parts) or "all documents"
+        parts.append("drafts included" if self.drafts else "drafts left out")
+        return "; ".join(parts)
 
 
 def selection(store: ox.Store | None = None, *, organization: str | None = None,

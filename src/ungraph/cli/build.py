@@ -52,10 +52,12 @@ def build(corpus: Path, output: Path, validate: bool, errors_file: Path | None, 
     c = report.counts()
     out = Console(soft_wrap=True)
     out.print(f"wrote {output} ({c['triples']:,} triples)")
-    out.print(f"{c['documents']} documents from {c['files']} files: {c['resolutions']} resolutions, "
-              f"{c['drafts']} drafts, {c['paragraphs']} paragraphs")
-    out.print(f"{c['recalls']} recalls, {c['cites']} citations, {c['bodies']} bodies, "
-              f"{c['actions']} operative actions addressing {c['addressees']} bodies")
+    kinds = [_many(c["resolutions"], "resolution"), _many(c["drafts"], "draft")]
+    kinds += [_many(c[k], word) for k, word in (("decisions", "decision"), ("other", "other document")) if c[k]]
+    out.print(f"{_many(c['documents'], 'document')} from {_many(c['files'], 'file')}: {', '.join(kinds)}, "
+              f"{_many(c['paragraphs'], 'paragraph')}")
+    out.print(f"{_many(c['recalls'], 'recall')}, {_many(c['cites'], 'citation')}, {_many(c['bodies'], 'body', 'bodies')}, "
+              f"{_many(c['actions'], 'operative action')} addressing {_many(c['addressees'], 'body', 'bodies')}")
     if report.validation is not None:
         out.print(report.validation.one_line())
     shown = 20
@@ -133,3 +135,8 @@ def extract(file: Path, as_json: bool) -> None:
     out.print(f"mentions ({len(data['mentions'])}): " + "; ".join(m["name"] for m in data["mentions"]))
     for w in data["warnings"]:
         Console(stderr=True).print(f"warning: {w}", markup=False)
+
+
+def _many(n: int, word: str, plural: str | None = None) -> str:
+    """"1 file", "2 files": a count and its noun."""
+    return f"{n} {word if n == 1 else plural or word + 's'}"
