@@ -70,6 +70,30 @@ ROWS = [
     ("Invites the Special Rapporteur on torture and other cruel, inhuman or degrading treatment or "
      "punishment and the Working Group on Arbitrary Detention to cooperate;", None,
      [("invites", ["SR-Torture", "WGAD"])]),
+    # a place printed after a body keeps the list open ("in Addis Ababa", "at Nairobi")
+    ("Invites the Economic Commission for Africa, in Addis Ababa, and the United Nations Environment "
+     "Programme, in Nairobi, to report;", None, [("invites", ["ECA", "UNEP"])]),
+    ("Welcomes the work of the Economic Commission for Africa in Addis Ababa and the United Nations "
+     "Environment Programme;", "AU", [("welcomes", ["ECA", "UNEP"])]),
+    # ... but a phrase that is not a place closes it ("in cooperation with")
+    ("Invites the Economic Commission for Africa, in cooperation with the United Nations Environment "
+     "Programme, to report;", None, [("invites", ["ECA"])]),
+    # cooperation "on" a subject "between X and Y" still asks X and Y; a channel "through Z" does not
+    ("Further encourages closer cooperation on disaster risk reduction, emergency response and management "
+     "between the United Nations and the Association of Southeast Asian Nations in order to ensure an "
+     "effective response, through the adoption of the Plan of Action;", "ASEAN",
+     [("encourages", ["UN", "ASEAN"])]),
+    ("Encourages closer cooperation on the culture of peace agenda between the United Nations and the "
+     "Association of Southeast Asian Nations, including through the six thrusts of the Declaration;", "ASEAN",
+     [("encourages", ["UN", "ASEAN"])]),
+    ("Encourages the continuing efforts of the Economic Commission for Africa as an important framework for "
+     "furthering the strategic partnership on peace and security between the Secretariat of the United Nations "
+     "and the African Union Commission;", "AU", [("encourages", ["ECA"])]),
+    ("Requests the Secretary-General to report on the cooperation between the United Nations and the "
+     "Association of Southeast Asian Nations;", "ASEAN", [("requests", ["SecretaryGeneral"])]),
+    # "the United Nations development system" is a body of its own, not the United Nations
+    ("Calls upon the United Nations development system to support the African Union;", "AU",
+     [("calls upon", ["UNDS"])]),
 ]
 
 

@@ -31,8 +31,13 @@ EFFORT_NP = re.compile(
     r"(?:\s+(?:[\w-]+\s+){0,6}?)?\s*(of|by)\s+", re.I)
 ITS_EFFORT = re.compile(rf"^\s*(?:of\s+)?(its|their)\s+(?:[\w-]+\s+){{0,3}}?{EFFORT}\b", re.I)
 DIRECT_OBJECT = re.compile(r"^\s*(?:of|to|at)?\s*(?:the\s+)?$")
+# where a body sits, printed after it ("in Addis Ababa", "at Vienna"): part of the list, not a
+# prepositional phrase that closes it
+PLACE = r"\b(?:in|at)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}"
 LIST_GAP = re.compile(r"^(?:\s|,|;|\(|\)|\band\b|\bor\b|\bthe\b|\bas well as\b|\bespecially\b|\bin particular\b|"
-                      r"\bincluding\b|\bsuch as\b|\bnotably\b|\bparticularly\b|\binter alia\b|\balso\b)*$")
+                      r"\bincluding\b|\bsuch as\b|\bnotably\b|\bparticularly\b|\binter alia\b|\balso\b|" + PLACE + ")*$")
+# a place between two bodies of a list: "X, in Addis Ababa, and Y", "X in New York and Y"
+PLACE_GAP = re.compile(r"^\s*,?\s*" + PLACE + r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?$")
 # a generic addressee is a noun phrase that ends with its generic head ("other international bodies",
 # "the United Nations agencies concerned", "the States members of the Organization")
 GENERIC_NP = re.compile(
@@ -96,21 +101,28 @@ STOP_PREPOSITIONS = {"through", "with", "for", "in", "on", "under", "within", "t
                      "upon", "during", "after", "before", "beyond", "throughout", "outside"}
 REOPEN = re.compile(r"^(?:especially|in particular|particularly|including|such as|notably|inter alia|"
                     r"namely|as well as)\b")
+# "cooperation on disaster risk reduction between X and Y": "between" after a word for working
+# together, itself in the object asked for, names who is asked, whatever phrase came between
+# ("efforts ... as a framework for the partnership between X and Y" asks neither)
+TOGETHER = {"cooperation", "collaboration", "partnership", "partnerships", "coordination", "dialogue",
+            "interaction", "synergies", "consultations"}
 
 
 def _object_list(text: str, start: int, end: int, inside: list[BodyMention]) -> list[BodyMention]:
     """Bodies of a directive verb's object, leaving out those in prepositional phrases."""
     out = []
-    open_, cursor = True, start
+    open_, together, cursor = True, False, start
     for b in sorted(inside, key=lambda b: (b.span.start, -b.span.end)):
         if b.span.start >= cursor:
-            for word in re.findall(r"in particular|such as|inter alia|as well as|[A-Za-z]+",
-                                   text[cursor:b.span.start]):
-                word = word.lower()
-                if REOPEN.match(word):
-                    open_ = True
-                elif word in STOP_PREPOSITIONS:
-                    open_ = False
+            gap = text[cursor:b.span.start]
+            if not (open_ and out and PLACE_GAP.match(gap)):
+                for word in re.findall(r"in particular|such as|inter alia|as well as|[A-Za-z]+", gap):
+                    word = word.lower()
+                    if REOPEN.match(word) or (word == "between" and together):
+                        open_ = True
+                    elif word in STOP_PREPOSITIONS:
+                        open_ = False
+                    together = together or (open_ and word in TOGETHER)
             cursor = b.span.end
         if open_:   # bodies sharing a span ("the two organizations") share the state
             out.append(b)
