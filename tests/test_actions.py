@@ -34,6 +34,12 @@ ROWS = [
      [("calls upon", ["OIC", "UNESCO"])]),
     ("Requests the secretariats of the two organizations to strengthen cooperation;", "OIC",
      [("requests", ["UNSecretariat", "OIC-GS"])]),
+    # ... "both organizations", "both secretariats", "the two secretariats" alike
+    ("Encourages both organizations to continue their cooperation;", "LAS", [("encourages", ["UN", "LAS"])]),
+    ("Calls upon both secretariats to meet regularly;", "LAS", [("calls upon", ["UNSecretariat", "LAS-GS"])]),
+    ("Requests the two secretariats to report;", "LAS", [("requests", ["UNSecretariat", "LAS-GS"])]),
+    ("Requests the secretariats of both organizations to report;", "LAS",
+     [("requests", ["UNSecretariat", "LAS-GS"])]),
     # cooperation between X and Y asks both; a channel "through Z" is not asked
     ("Also encourages cooperation between the United Nations and the Association of Southeast Asian "
      "Nations in the field of human rights, particularly through the ASEAN Intergovernmental Commission "

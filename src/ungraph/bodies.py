@@ -483,7 +483,7 @@ def _list_after(tokens, start, found, ctx) -> list[tuple[str, int, int]]:
         if tokens[i].norm in ("the", ",", "and"):
             i += 1
             continue
-        if tokens[i].norm == "two" and i + 1 < len(tokens) and tokens[i + 1].norm in ("organizations", "organisations"):
+        if _the_two(tokens, i) == "organizations":
             for key in _two_organizations(ctx, found, i):
                 out.append((key, i, i + 2))
             break
@@ -569,6 +569,16 @@ def _two_organizations(ctx: DocumentContext, found: list[_Found], before: int) -
     return pair if len(pair) == 2 else []
 
 
+def _the_two(tokens: list[Token], i: int) -> str | None:
+    """"the two organizations", "both organizations" ("organizations") and "the two
+    secretariats", "both secretariats" ("secretariats") starting at ``i`` (at "two"/"both")."""
+    if i + 1 >= len(tokens) or not (tokens[i].norm == "both" or (
+            tokens[i].norm == "two" and i and tokens[i - 1].norm == "the")):
+        return None
+    noun = tokens[i + 1].norm.replace("organisations", "organizations")
+    return noun if noun in ("organizations", "secretariats") else None
+
+
 def _is_organization(key: str, ctx: DocumentContext) -> bool:
     e = ctx.entry(key)
     return e.kind not in ("OfficeHolder", "PrincipalOrgan", "Collective") and key not in ("UNGA", "UNSC")
@@ -596,14 +606,19 @@ def _anaphora(tokens: list[Token], found: list[_Found], ctx: DocumentContext) ->
     covered = {k for f in found for k in range(f.i, f.j)}
     out = list(found)
     for i, t in enumerate(tokens):
-        if i in covered or i == 0 or tokens[i - 1].norm != "the":
+        if i in covered:
             continue
-        if t.norm == "two" and i + 1 < len(tokens) and tokens[i + 1].norm in ("organizations", "organisations"):
-            if i >= 2 and tokens[i - 2].norm == "of" and i >= 3 and tokens[i - 3].norm in (
-                    "secretariats", "general"):
+        pair = _the_two(tokens, i)
+        if pair:
+            first = i - 1 if i and tokens[i - 1].norm == "the" else i
+            if first >= 2 and tokens[first - 1].norm == "of" and tokens[first - 2].norm in ("secretariats", "general"):
                 continue  # handled as a distributive plural
             for key in _two_organizations(ctx, out, i):
-                out.append(_Found(key, i - 1, i + 2, "anaphora"))
+                target = key if pair == "organizations" else _secretariat_of(key, ctx)
+                if target:
+                    out.append(_Found(target, first, i + 2, "anaphora"))
+            continue
+        if i == 0 or tokens[i - 1].norm != "the":
             continue
         if t.norm == "convention" and i >= 3 and tokens[i - 2].norm == "of" \
                 and tokens[i - 3].norm == "secretariat" and not (i + 1 < len(tokens) and _cap(tokens[i + 1])):
