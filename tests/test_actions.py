@@ -76,6 +76,13 @@ ROWS = [
     ("Invites the Special Rapporteur on torture and other cruel, inhuman or degrading treatment or "
      "punishment and the Working Group on Arbitrary Detention to cooperate;", None,
      [("invites", ["SR-Torture", "WGAD"])]),
+    # a that-clause: the bodies it opens with are asked, unless they are acted upon
+    ("Recommends that the United Nations and the Association of Southeast Asian Nations strengthen their "
+     "cooperation;", "ASEAN", [("recommends", ["UN", "ASEAN"])]),
+    ("Requests that the Secretary-General submit a report;", None, [("requests", ["SecretaryGeneral"])]),
+    ("Requests that the United Nations Secretariat be provided with resources;", None, []),
+    ("Requests that the report of the Secretary-General be circulated;", None, []),
+    ("Values the commitment of the Central European Initiative;", "CEI", [("values", ["CEI"])]),
     # a place printed after a body keeps the list open ("in Addis Ababa", "at Nairobi")
     ("Invites the Economic Commission for Africa, in Addis Ababa, and the United Nations Environment "
      "Programme, in Nairobi, to report;", None, [("invites", ["ECA", "UNEP"])]),
@@ -159,6 +166,13 @@ def test_generic_addressees(text, generic):
     # verbs inside a title in quotation marks or used as nouns do not govern
     ("Decides to include the item entitled “Invites and requests”, taking into account the requests of "
      "Member States;", ["decides"]),
+    # a verb phrase is no noun before "of" or "to the"; "in that context" is an adverb
+    ("Welcomes the progress made, and in that context takes note of the efforts of the Organization;",
+     ["welcomes", "takes note"]),
+    ("Welcomes the report, and expresses its appreciation to the Secretary-General;",
+     ["welcomes", "expresses its appreciation"]),
+    ("Values the commitment of the Initiative;", ["values"]),
+    ("Determines once more that the occupation is illegal;", ["determines"]),
 ])
 def test_governing_verbs(text, verbs):
     ctx = DocumentContext(load())

@@ -50,6 +50,9 @@ GENERIC_NP = re.compile(
     r"groups|authorities|forces)"
     r"(?:\s+concerned|\s+of\s+(?:the\s+)?[\w -]+|\s+(?:neighbouring|bordering)\s+[\w -]+|"
     r"(?<=parties)\s+to\s+(?:the\s+)?[\w -]+)?$")
+# the start of a that-clause whose subject may be a body, and a passive verb after that subject
+THAT_SUBJECT = re.compile(r"\s*that\s+(?:the\s+)?")
+THAT_PASSIVE = re.compile(r"\s+(?:(?:should|shall|must|would|will|could|may)\s+)?(?:be|is|are|was|were)\b")
 # "parties to the conflict", "States parties to the Convention": a "to" that names, not a purpose
 PARTIES_TO = re.compile(r"\bparties\s+to\s+(?:the\s+)?[\w -]+$")
 
@@ -83,7 +86,16 @@ def _directive(text: str, start: int, end: int, named: list[BodyMention]):
     inside = [b for b in named if start <= b.span.start and b.span.end <= obj_end]
     region = text[start:obj_end]
     if re.match(r"^\s*that\b", region):
-        return [], []   # "Urges that all Member States ...": a clause, not a named addressee
+        # "Recommends that the United Nations and the Association strengthen ...": the bodies
+        # the clause opens with are asked; not "that all Member States", nor "that X be provided"
+        subject = THAT_SUBJECT.match(text, start)
+        after = [b for b in named if subject and b.span.start >= subject.end() and b.span.end <= end]
+        if not after or after[0].span.start != subject.end():
+            return [], []
+        run = _run_from(after, text)
+        if THAT_PASSIVE.match(text, run[-1].span.end) or not all(b.addressable for b in run):
+            return [], []
+        return _dedupe(run), []
     if re.match(r"^\s*their\b", region):
         # "encourages their continued support": the bodies listed last before the verb
         addressees = _last_run([b for b in named if b.span.end <= start and b.addressable], text)

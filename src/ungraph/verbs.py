@@ -21,7 +21,7 @@ EVALUATIVE = ("welcomes", "appreciates", "commends", "notes", "takes note", "rec
               "acknowledges", "expresses its appreciation", "expresses appreciation",
               "expresses its gratitude", "expresses gratitude", "expresses satisfaction",
               "expresses its satisfaction", "congratulates", "thanks", "salutes", "applauds",
-              "pays tribute", "greets", "praises")
+              "pays tribute", "greets", "praises", "values")
 OTHER = ("decides", "reaffirms", "reiterates", "emphasizes", "emphasises", "stresses", "underlines",
          "underscores", "highlights", "affirms", "condemns", "strongly condemns", "deplores", "regrets",
          "recalls", "supports", "endorses", "approves", "adopts", "considers", "declares", "proclaims",
@@ -30,16 +30,17 @@ OTHER = ("decides", "reaffirms", "reiterates", "emphasizes", "emphasises", "stre
          "expresses its support", "expresses its determination", "expresses", "renews", "extends",
          "reminds", "insists", "believes", "confirms", "remains", "resolves", "stands ready", "accepts",
          "elects", "appoints", "establishes", "requires", "deems", "draws attention", "observes",
-         "recognises", "reasserts", "rejects", "denounces", "commits", "notes with concern")
+         "recognises", "reasserts", "rejects", "denounces", "commits", "notes with concern", "determines")
 
 # "Also", "Further", "Strongly" ... before the verb; "with appreciation" ... after it
 ADVERBS = r"(?:also|further|furthermore|again|once\s+again|once\s+more|strongly|especially|" \
           r"particularly|in\s+particular|moreover|firmly|urgently|earnestly|warmly|fully|" \
           r"respectfully|repeatedly|thus|therefore|accordingly|in\s+this\s+regard|in\s+this\s+context|" \
-          r"in\s+that\s+regard|to\s+this\s+end|to\s+that\s+end|within\s+this\s+framework|" \
+          r"in\s+that\s+regard|in\s+that\s+context|in\s+this\s+respect|in\s+that\s+respect|" \
+          r"to\s+this\s+end|to\s+that\s+end|within\s+this\s+framework|" \
           r"in\s+this\s+connection|equally|likewise|consequently|hence|similarly|finally|" \
           r"urgently|emphatically|unequivocally|vigorously|categorically)"
-MODIFIERS = r"(?:\s+(?:also|further|again|once\s+again|with\s+(?:deep\s+|great\s+|grave\s+|serious\s+|" \
+MODIFIERS = r"(?:\s+(?:also|further|again|once\s+again|once\s+more|with\s+(?:deep\s+|great\s+|grave\s+|serious\s+|" \
             r"particular\s+|profound\s+)?(?:appreciation|satisfaction|concern|interest|gratitude|" \
             r"regret|alarm)|in\s+this\s+regard))*"
 
@@ -47,14 +48,16 @@ _ALL = sorted(set(DIRECTIVE + EVALUATIVE + OTHER), key=lambda v: (-len(v), v))
 _VERB_ALT = "|".join(re.escape(v).replace(r"\ ", r"\s+") for v in _ALL)
 
 LEADING = re.compile(rf"^(?:(?:{ADVERBS})\s+)*({_VERB_ALT})\b{MODIFIERS}", re.I)
-_NOUN_USE = r"(?!\s+(?:of|for|from|made|received|by|submitted|verbales|contained|and|or|to\s+the)\b)"
+# a one-word verb followed by these is a noun ("the requests for assistance", "notes verbales");
+# a phrase is not ("takes note of", "expresses its appreciation to the")
+_NOUN_USE = re.compile(r"\s+(?:of|for|from|made|received|by|submitted|verbales|contained|and|or|to\s+the)\b")
 _ASKING = sorted(set(DIRECTIVE + EVALUATIVE), key=lambda v: (-len(v), v))
 _ASKING_ALT = "|".join(re.escape(v).replace(r"\ ", r"\s+") for v in _ASKING)
 # after a comma or semicolon any verb of the lexicon; after a bare "and" only the verbs that
 # address bodies, since "... is fragile and remains ..." is no new governing verb
 COORDINATED = re.compile(
-    rf"(?:[,;]\s+(?:and\s+)?)((?:(?:{ADVERBS})\s*,?\s+)*({_VERB_ALT})\b{MODIFIERS}){_NOUN_USE}"
-    rf"|\s+and\s+((?:(?:{ADVERBS})\s*,?\s+)*({_ASKING_ALT})\b{MODIFIERS}){_NOUN_USE}")
+    rf"(?:[,;]\s+(?:and\s+)?)((?:(?:{ADVERBS})\s*,?\s+)*({_VERB_ALT})\b{MODIFIERS})"
+    rf"|\s+and\s+((?:(?:{ADVERBS})\s*,?\s+)*({_ASKING_ALT})\b{MODIFIERS})")
 # Nouns that look like verbs: "requests for assistance", "notes verbales", "needs and demands of"
 _CALLS = re.compile(r"calls(?!\s+(?:upon|on|for)\b)", re.I)
 
@@ -124,6 +127,8 @@ def governing_verbs(text: str) -> list[VerbHit]:
         if hits and start < hits[-1].span.end:
             continue
         if any(a <= start < b for a, b in quoted) or _CALLS.match(m.group(group + 1)):
+            continue
+        if " " not in m.group(group + 1) and _NOUN_USE.match(text, end):
             continue
         phrase = text[start:end].strip()
         hits.append(VerbHit(canonical(phrase), phrase, Span(start, start + len(phrase))))
