@@ -86,16 +86,7 @@ def _directive(text: str, start: int, end: int, named: list[BodyMention]):
     inside = [b for b in named if start <= b.span.start and b.span.end <= obj_end]
     region = text[start:obj_end]
     if re.match(r"^\s*that\b", region):
-        # "Recommends that the United Nations and the Association strengthen ...": the bodies
-        # the clause opens with are asked; not "that all Member States", nor "that X be provided"
-        subject = THAT_SUBJECT.match(text, start)
-        after = [b for b in named if subject and b.span.start >= subject.end() and b.span.end <= end]
-        if not after or after[0].span.start != subject.end():
-            return [], []
-        run = _run_from(after, text)
-        if THAT_PASSIVE.match(text, run[-1].span.end) or not all(b.addressable for b in run):
-            return [], []
-        return _dedupe(run), []
+        return _that_clause(text, start, end, named), []
     if re.match(r"^\s*their\b", region):
         # "encourages their continued support": the bodies listed last before the verb
         addressees = _last_run([b for b in named if b.span.end <= start and b.addressable], text)
@@ -103,6 +94,21 @@ def _directive(text: str, start: int, end: int, named: list[BodyMention]):
         addressees = [b for b in _object_list(text, start, obj_end, inside) if b.addressable]
     generic = _generic_parts(text, start, obj_end, addressees)
     return _dedupe(addressees), generic
+
+
+def _that_clause(text: str, start: int, end: int, named: list[BodyMention]) -> list[BodyMention]:
+    """"Recommends that the United Nations and the Association strengthen ...": the bodies the
+    clause opens with are asked; not "that all Member States", nor "that X be provided"."""
+    subject = THAT_SUBJECT.match(text, start)
+    if not subject:
+        return []
+    after = [b for b in named if b.span.start >= subject.end() and b.span.end <= end]
+    if not after or after[0].span.start != subject.end():
+        return []
+    run = _run_from(after, text)
+    if THAT_PASSIVE.match(text, run[-1].span.end) or not all(b.addressable for b in run):
+        return []
+    return _dedupe(run)
 
 
 # Prepositions that open a phrase whose bodies are not asked to act ("cooperation ... through the

@@ -13,8 +13,9 @@ from datetime import date
 from .clean import join_wrapped
 from .states import split_states
 from .model import DocKind, Header
-from .symbols import (DRAFT_SYMBOL, MASTHEAD_SYMBOL, REPORT_SYMBOL, adopted_symbol, expand_symbol_list, is_draft,
-                      symbol_in_file_name, symbol_kind, symbol_organ, symbol_session)
+from .symbols import (COUNCIL_DOCUMENT, DRAFT_SYMBOL, MASTHEAD_SYMBOL, REPORT_SYMBOL, adopted_symbol,
+                      expand_symbol_list, is_draft, symbol_in_file_name, symbol_kind, symbol_organ,
+                      symbol_session)
 
 MONTHS = {m: i for i, m in enumerate(
     ["january", "february", "march", "april", "may", "june", "july", "august", "september",
@@ -122,10 +123,6 @@ def with_file_symbol(header: Header, file_name: str) -> tuple[Header, str | None
         f"symbol {named} taken from the file name (the text prints none)"
 
 
-# the Security Council circulates its drafts as documents of the year: "S/2023/970"
-_COUNCIL_DOCUMENT = re.compile(r"S/(?:19|20)\d\d/\d{1,4}")
-
-
 def with_council_draft(header: Header) -> Header:
     """A text of the Security Council in resolution form, not adopted, under a symbol of the
     Council's documents of the year ("S/2023/970") is a draft resolution: what the Council
@@ -136,7 +133,7 @@ def with_council_draft(header: Header) -> Header:
     """
     if header.kind == DocKind.OTHER and header.organ == "SC" and header.adopted is None \
             and header.meeting is None and header.symbol \
-            and _COUNCIL_DOCUMENT.fullmatch(re.sub(r"\s+", "", header.symbol)):
+            and COUNCIL_DOCUMENT.fullmatch(re.sub(r"\s+", "", header.symbol)):
         return replace(header, kind=DocKind.DRAFT_RESOLUTION)
     return header
 

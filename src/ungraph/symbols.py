@@ -37,6 +37,10 @@ DRAFT_SYMBOL = re.compile(
     rf"\b(A/(?:ES-\d+/|S-\d+/|C\.[1-6]/)?\d{{1,3}}/L\.\d+{_PARTS}|S/\d{{4}}/\d+"
     rf"|A/HRC/(?:S-)?\d+/L\.\d+{_PARTS}|E/\d{{4}}/L\.\d+{_PARTS})")
 
+# a document of the Security Council's series of the year (reports, letters, and its drafts):
+# "S/2023/970"
+COUNCIL_DOCUMENT = re.compile(r"S/(?:19|20)\d\d/\d{1,4}")
+
 # in running text, any document: "A/78/467/Add.1", "S/PRST/2013/16", "GC(67)/RES/10"; each
 # segment starts after one "/" and cannot contain one, so the split is unique
 _SERIES = (
@@ -126,7 +130,7 @@ def document_kind(symbol: str) -> str:
         return "decision"
     if is_draft(symbol) and re.match(r"(?:A|S|E)/", symbol):
         return "draft"
-    if re.match(r"A/(?:E?S-)?\d{1,3}/\d", symbol) or re.match(r"S/(?:19|20)\d\d/\d", symbol):
+    if re.match(r"A/(?:E?S-)?\d{1,3}/\d", symbol) or COUNCIL_DOCUMENT.match(symbol):
         return "report"
     return "document"
 
@@ -139,7 +143,7 @@ _ASSEMBLY_SESSION = re.compile(r"^A/(?:RES/|DEC/)?(\d{1,3})/")
 # Council ("A/HRC/RES/52/1")
 _SESSION = re.compile(r"A/(?:RES/|DEC/|C\.\d/|HRC/(?:RES/)?)?(\d{1,3})/")
 # "A/RES/3369(XXX)", "A/RES/217A(III)": the first thirty sessions numbered their resolutions alone
-_ROMAN_SESSION = re.compile(r"^A/RES/\d+\s?[A-Z]?\s?\(([IVXL]+)\)$")
+_NUMBERED_ALONE = re.compile(r"^A/RES/\d+\s?[A-Z]?\s?\(([IVXL]+)\)$")
 # "E/RES/2024/5", "E/2024/L.5": the Economic and Social Council's session is its year
 _YEAR_SESSION = re.compile(r"^E/(?:RES/|DEC/)?((?:19|20)\d\d)/")
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50}
@@ -162,7 +166,7 @@ def symbol_session(symbol: str, *, assembly_only: bool = False) -> int | None:
         or (None if assembly_only else _YEAR_SESSION.match(symbol))
     if numbered:
         return int(numbered.group(1))
-    roman = _ROMAN_SESSION.match(symbol)
+    roman = _NUMBERED_ALONE.match(symbol)
     if not roman:
         return None
     total, prev = 0, 0
