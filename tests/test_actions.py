@@ -107,6 +107,37 @@ ROWS = [
     # "the United Nations development system" is a body of its own, not the United Nations
     ("Calls upon the United Nations development system to support the African Union;", "AU",
      [("calls upon", ["UNDS"])]),
+    # "efforts to ... cooperation between X and Y": no one is named before the infinitive, so the
+    # cooperation's partners are the ones asked (A/RES/75/15, op. 19)
+    ("Encourages efforts to develop effective partnerships and promote closer cooperation between the "
+     "United Nations and the Association of Southeast Asian Nations in peacekeeping, by engaging in joint "
+     "activities under the Plan of Action;", "ASEAN", [("encourages", ["UN", "ASEAN"])]),
+    ("Encourages Member States to promote cooperation between the United Nations and the Association of "
+     "Southeast Asian Nations;", "ASEAN", []),
+    ("Encourages efforts to hold meetings in the context of cooperation between the United Nations and the "
+     "Association of Southeast Asian Nations;", "ASEAN", []),
+    # an item of the list that is not a named body does not end it (A/RES/75/15, op. 6) ...
+    ("Commends the President of the General Assembly, the Secretary-General of the United Nations, the "
+     "Ministers for Foreign Affairs of the States members of the Association of Southeast Asian Nations and "
+     "the Secretary-General of the Association of Southeast Asian Nations for their efforts;", "ASEAN",
+     [("commends", ["PGA", "SecretaryGeneral", "ASEAN-SG"])]),
+    ("Expresses its appreciation to the Secretary-General, Member States and the United Nations Development "
+     "Programme for their support;", None,
+     [("expresses its appreciation", ["SecretaryGeneral", "UNDP"])]),
+    # ... but prose does ("for their efforts ... and")
+    ("Commends the Secretary-General for his efforts to inform the Member States and the United Nations "
+     "Development Programme;", None, [("commends", ["SecretaryGeneral"])]),
+    # the contributions of a group of bodies, "namely" / "in particular" the ones named (A/RES/75/12,
+    # op. 17; A/RES/75/7, op. 20)
+    ("Notes the ongoing contributions of the related bodies of the Black Sea Economic Cooperation "
+     "Organization, namely, the Parliamentary Assembly of the Black Sea Economic Cooperation, the Black Sea "
+     "Economic Cooperation Business Council, the Black Sea Trade and Development Bank and the International "
+     "Centre for the Black Sea Studies, to the strengthening of regional cooperation;", "BSEC",
+     [("notes", ["PABSEC", "BSEC-BC", "BSTDB", "ICBSS"])]),
+    ("Notes the ongoing contributions of the Central European Initiative bodies, in particular the Central "
+     "European Initiative Parliamentary Assembly, to the strengthening of regional cooperation;", "CEI",
+     [("notes", ["CEI-PA"])]),
+    ("Notes the contributions of the Member States, in particular the Republic of Korea;", None, []),
 ]
 
 

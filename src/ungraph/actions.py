@@ -55,6 +55,16 @@ THAT_SUBJECT = re.compile(r"\s*that\s+(?:the\s+)?")
 THAT_PASSIVE = re.compile(r"\s+(?:(?:should|shall|must|would|will|could|may)\s+)?(?:be|is|are|was|were)\b")
 # "parties to the conflict", "States parties to the Convention": a "to" that names, not a purpose
 PARTIES_TO = re.compile(r"\bparties\s+to\s+(?:the\s+)?[\w -]+$")
+# an item of a list that names no body of its own ("Member States", "the Ministers for Foreign
+# Affairs of the States members of X"): between two bodies it does not end the list
+OTHER_ITEM = r"(?:[\w’'().-]+\s+){0,20}?[\w’'().-]+"
+OTHER_ITEMS = re.compile(rf"^\s*,\s*(?:{OTHER_ITEM}\s*,\s*)*{OTHER_ITEM}\s*,?\s*(?:and|as\s+well\s+as)\s+(?:the\s+)?$"
+                         rf"|^\s*,\s*(?:{OTHER_ITEM}\s*,\s*)+(?:the\s+)?$")
+# ... and a body named inside such an item ("... of the States members of X")
+INSIDE_OTHER_ITEM = re.compile(rf"^\s*,\s*(?:{OTHER_ITEM}\s*,\s*)*{OTHER_ITEM}\s+of\s+(?:the\s+)?$")
+# "the contributions of the related bodies of X, namely, A, B and C": the group, then the bodies named
+GROUP_NAMED = re.compile(r"((?:the\s+)?[^,;]{1,120}?),?\s+(?:namely|in\s+particular|especially|including|notably|"
+                         r"such\s+as)\s*,?\s+(?:the\s+)?")
 
 
 def find_actions(text: str, bodies: list[BodyMention], concerned: list[str] = ()) -> list[Action]:
@@ -87,6 +97,8 @@ def _directive(text: str, start: int, end: int, named: list[BodyMention]):
     region = text[start:obj_end]
     if re.match(r"^\s*that\b", region):
         return _that_clause(text, start, end, named), []
+    if m and not inside and not _generic_parts(text, start, obj_end, []):
+        return _partners(text, m.start(), end, named), []
     if re.match(r"^\s*their\b", region):
         # "encourages their continued support": the bodies listed last before the verb
         addressees = _last_run([b for b in named if b.span.end <= start and b.addressable], text)
@@ -124,6 +136,21 @@ REOPEN = re.compile(r"^(?:especially|in particular|particularly|including|such a
 # ("efforts ... as a framework for the partnership between X and Y" asks neither)
 TOGETHER = {"cooperation", "collaboration", "partnership", "partnerships", "coordination", "dialogue",
             "interaction", "synergies", "consultations"}
+JOINT = re.compile(rf"\b(?:{'|'.join(sorted(TOGETHER))})\s+between\s+(?:the\s+)?")
+
+
+def _partners(text: str, start: int, end: int, named: list[BodyMention]) -> list[BodyMention]:
+    """"Encourages efforts to promote closer cooperation between X and Y": nobody is named before
+    the infinitive, so the partners of the cooperation it asks for are asked, if it names them
+    before the first comma."""
+    stop = re.compile(r"[,;]").search(text, start, end)
+    joint = JOINT.search(text, start, stop.start() if stop else end)
+    if not joint or STOP_PREPOSITIONS & set(re.findall(r"[a-z]+", text[start:joint.start()])[1:]):
+        return []   # "efforts to hold meetings in the context of cooperation between X and Y"
+    after = [b for b in named if b.span.start >= joint.end() and b.span.end <= end]
+    if not after or after[0].span.start != joint.end():
+        return []
+    return _dedupe([b for b in _run_from(after, text) if b.addressable])
 
 
 def _object_list(text: str, start: int, end: int, inside: list[BodyMention]) -> list[BodyMention]:
@@ -164,6 +191,9 @@ def _evaluative(text: str, start: int, end: int, named: list[BodyMention], conce
     m = EFFORT_NP.match(region)
     if m:
         pos = start + m.end()
+        group = GROUP_NAMED.match(text, pos, end)
+        if group and GENERIC_NP.match(re.sub(r"\s+", " ", group.group(1))):
+            pos = group.end()
         first = next((b for b in after if b.span.start >= pos), None)
         if first and re.fullmatch(r"\s*(?:the\s+)?", text[pos:first.span.start]):
             run = _run_from([b for b in after if b.span.start >= first.span.start], text)
@@ -181,11 +211,13 @@ def _evaluative(text: str, start: int, end: int, named: list[BodyMention], conce
 def _run_from(bodies: list[BodyMention], text: str) -> list[BodyMention]:
     """The list of bodies that starts with ``bodies[0]`` ("X, Y and Z")."""
     run = [bodies[0]]
+    gap_start = run[0].span.end
     for b in bodies[1:]:
-        gap = text[run[-1].span.end:b.span.start] if b.span.start >= run[-1].span.end else ""
-        if LIST_GAP.match(gap):
+        gap = text[gap_start:b.span.start] if b.span.start >= gap_start else ""
+        if LIST_GAP.match(gap) or (len(gap) < 300 and OTHER_ITEMS.match(gap)):
             run.append(b)
-        else:
+            gap_start = b.span.end
+        elif not (len(gap) < 300 and INSIDE_OTHER_ITEM.match(gap)):
             break
     return run
 
