@@ -138,6 +138,21 @@ ROWS = [
      "European Initiative Parliamentary Assembly, to the strengthening of regional cooperation;", "CEI",
      [("notes", ["CEI-PA"])]),
     ("Notes the contributions of the Member States, in particular the Republic of Korea;", None, []),
+    # "them" and "the parties": the bodies listed last before the verb (A/RES/77/13, op. 3;
+    # A/RES/75/14, op. 1), not a single body nor a generic group (A/RES/77/22, op. 10)
+    ("Welcomes the efforts of the secretariats of the United Nations and the Collective Security Treaty "
+     "Organization to enhance coordination, and encourages them to continue their collaboration;", "CSTO",
+     [("welcomes", ["CSTO-Secretariat", "UNSecretariat"]), ("encourages", ["CSTO-Secretariat", "UNSecretariat"])]),
+    ("Takes note of the implementation of the agreement between the United Nations and the Latin American "
+     "and Caribbean Economic System, and urges the parties to continue strengthening the collaboration;",
+     "SELA", [("urges", ["UN", "SELA"])]),
+    ("Requests the Secretary-General to circulate the report of the Committee to all the competent bodies "
+     "of the United Nations, and urges them to take the necessary action;", None,
+     [("requests", ["SecretaryGeneral"])]),
+    ("Welcomes the report of the United Nations Development Programme, and encourages them to act;", None, []),
+    ("Notes the work of the United Nations Development Programme and the United Nations Environment "
+     "Programme, and urges the parties to the conflict to cease hostilities;", None,
+     [("notes", ["UNDP", "UNEP"])]),
 ]
 
 

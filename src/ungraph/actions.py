@@ -50,6 +50,8 @@ GENERIC_NP = re.compile(
     r"groups|authorities|forces)"
     r"(?:\s+concerned|\s+of\s+(?:the\s+)?[\w -]+|\s+(?:neighbouring|bordering)\s+[\w -]+|"
     r"(?<=parties)\s+to\s+(?:the\s+)?[\w -]+)?$")
+# pronouns for bodies named earlier in the paragraph, as the object of a directive verb
+THEM = re.compile(r"\s*(them|(?:the|both|the\s+two)\s+(?:parties|sides))\b(?=\s+to\s|\s*,)")
 # the start of a that-clause whose subject may be a body, and a passive verb after that subject
 THAT_SUBJECT = re.compile(r"\s*that\s+(?:the\s+)?")
 THAT_PASSIVE = re.compile(r"\s+(?:(?:should|shall|must|would|will|could|may)\s+)?(?:be|is|are|was|were)\b")
@@ -97,15 +99,30 @@ def _directive(text: str, start: int, end: int, named: list[BodyMention]):
     region = text[start:obj_end]
     if re.match(r"^\s*that\b", region):
         return _that_clause(text, start, end, named), []
-    if m and not inside and not _generic_parts(text, start, obj_end, []):
-        return _partners(text, m.start(), end, named), []
     if re.match(r"^\s*their\b", region):
         # "encourages their continued support": the bodies listed last before the verb
         addressees = _last_run([b for b in named if b.span.end <= start and b.addressable], text)
+    elif pronoun := THEM.match(text, start, end):
+        addressees = _pronoun(text, start, pronoun.group(1), named)
+    elif m and not inside and not _generic_parts(text, start, obj_end, []):
+        addressees = _partners(text, m.start(), end, named)
     else:
         addressees = [b for b in _object_list(text, start, obj_end, inside) if b.addressable]
     generic = _generic_parts(text, start, obj_end, addressees)
     return _dedupe(addressees), generic
+
+
+def _pronoun(text: str, start: int, pronoun: str, named: list[BodyMention]) -> list[BodyMention]:
+    """"... the efforts of the secretariats of X and Y, and encourages them to continue": "them"
+    and "the parties" refer to the bodies listed last before the verb, when they are two or more
+    and nothing plural comes after them ("the competent bodies of the United Nations, and urges
+    them" is a generic group); "the parties" only to the partners of a "between X and Y"."""
+    run = _last_run([b for b in named if b.span.end <= start and b.addressable], text)
+    if len({b.key for b in run}) < 2 or _generic_parts(text, run[-1].span.end, start, []):
+        return []
+    if pronoun != "them" and not re.search(r"\bbetween\s+(?:the\s+)?$", text[:run[0].span.start]):
+        return []
+    return _dedupe(run)
 
 
 def _that_clause(text: str, start: int, end: int, named: list[BodyMention]) -> list[BodyMention]:
