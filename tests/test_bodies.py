@@ -58,3 +58,16 @@ def test_a_short_form_names_the_body_named_before(earlier, later, key):
 
 def test_a_weak_head_named_nowhere_before_is_no_body():
     assert find_bodies("Requests the Panel of Experts to provide a midterm update;", DocumentContext(load())) == []
+
+
+# "the Commonwealth" in a text about the Commonwealth of Independent States is that organization
+# (A/RES/79/326, op. 2); in a text about the Commonwealth it is the Commonwealth's own office
+@pytest.mark.parametrize("concerned,name", [
+    ("CIS", "Secretary-General of the Commonwealth of Independent States"),
+    ("Commonwealth", "Secretary-General of the Commonwealth"),
+    (None, "Secretary-General of the Commonwealth"),
+])
+def test_an_office_of_the_concerned_organization_by_its_short_form(concerned, name):
+    text = "Invites the Secretary-General to hold consultations with the Secretary-General of the Commonwealth;"
+    ctx = DocumentContext(load(), concerned=[concerned] if concerned else [])
+    assert [m.name for m in find_bodies(text, ctx)][-1] == name

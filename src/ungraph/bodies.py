@@ -150,6 +150,7 @@ def find_bodies(text: str, ctx: DocumentContext) -> list[BodyMention]:
     found = [_Found(k, i, j, via) for k, via, i, j in gaz.match(tokens)
              if not (j - i == 1 and via == "name" and i > 0 and _cap(tokens[i - 1])
                      and tokens[i - 1].norm not in NON_NAME and tokens[i - 1].norm not in VERB_WORDS)]
+    found = _concerned_short_forms(tokens, found, ctx)
     found += _nested_listed(tokens, found, gaz)
     found += _defined_acronyms(tokens, found, ctx)
     found.sort(key=lambda f: (f.i, -f.j))
@@ -169,6 +170,37 @@ def find_bodies(text: str, ctx: DocumentContext) -> list[BodyMention]:
                                     f.nested, f.addressable))
     ctx.note(m.key for m in mentions if not m.nested)
     return mentions
+
+
+def _concerned_short_forms(tokens: list[Token], found: list[_Found], ctx: DocumentContext) -> list[_Found]:
+    """"the Secretary-General of the Commonwealth" in a text about the Commonwealth of Independent
+    States is that organization's head: a listed office "of the <Word>" belongs to the organization
+    the document concerns when its name has that word and the office belongs to another."""
+    out = []
+    for f in found:
+        if f.j - f.i >= 4 and tokens[f.j - 3].norm == "of" and tokens[f.j - 2].norm == "the" \
+                and _cap(tokens[f.j - 1]) and not f.nested:
+            owner = _concerned_owner(tokens[f.j - 1].norm, ctx.entry(f.key), ctx)
+            if owner:
+                name = ctx.name(f.key).lower()
+                key = _head_of(owner, ctx) if name.startswith("secretary") else \
+                    _secretariat_of(owner, ctx) if name.startswith("secretariat") else None
+                f = _Found(key, f.i, f.j, f.via, f.nested, f.addressable) if key else f
+        out.append(f)
+    return out
+
+
+def _concerned_owner(word: str, entry: Entry, ctx: DocumentContext) -> str | None:
+    owners, todo = set(), list(entry.parents)
+    while todo:
+        key = todo.pop()
+        if key not in owners:
+            owners.add(key)
+            todo += ctx.entry(key).parents
+    if owners & set(ctx.concerned):
+        return None
+    return next((k for k in ctx.concerned if k not in owners
+                 and word in re.findall(r"[a-z]+", ctx.name(k).lower())), None)
 
 
 def _nested_listed(tokens: list[Token], found: list[_Found], gaz: Gazetteer) -> list[_Found]:
