@@ -71,3 +71,16 @@ def test_an_office_of_the_concerned_organization_by_its_short_form(concerned, na
     text = "Invites the Secretary-General to hold consultations with the Secretary-General of the Commonwealth;"
     ctx = DocumentContext(load(), concerned=[concerned] if concerned else [])
     assert [m.name for m in find_bodies(text, ctx)][-1] == name
+
+
+# "the Agency's Secretariat" in a resolution on the International Atomic Energy Agency (A/RES/78/8)
+@pytest.mark.parametrize("text,concerned,name", [
+    ("Noting GC(67)/RES/17 A, entitled “Staffing of the Agency’s Secretariat”,", "IAEA",
+     "Secretariat of the International Atomic Energy Agency"),
+    ("Welcomes the work of the Economic Cooperation Organization's Secretariat;", "ECO",
+     "Secretariat of the Economic Cooperation Organization"),
+    ("Welcomes the work of the Secretariat;", None, "United Nations Secretariat"),
+])
+def test_a_possessive_secretariat_is_the_owners(text, concerned, name):
+    ctx = DocumentContext(load(), concerned=[concerned] if concerned else [])
+    assert [m.name for m in find_bodies(text, ctx)][-1] == name

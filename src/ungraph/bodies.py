@@ -158,6 +158,7 @@ def find_bodies(text: str, ctx: DocumentContext) -> list[BodyMention]:
     found = _expand_shared_complement(tokens, found, ctx)
     found = _expand_distributive(tokens, found, ctx)
     found = _anaphora(tokens, found, ctx)
+    found = _possessive_secretariats(tokens, found, ctx)
     _register_acronyms(tokens, found, ctx)
     found.sort(key=lambda f: (f.i, -f.j))
 
@@ -671,6 +672,21 @@ def _anaphora(tokens: list[Token], found: list[_Found], ctx: DocumentContext) ->
         key = _resolve_head(t.norm, ctx, earlier)
         if key:
             out.append(_Found(key, i - 1, i + 1, "anaphora"))
+    return out
+
+
+def _possessive_secretariats(tokens: list[Token], found: list[_Found], ctx: DocumentContext) -> list[_Found]:
+    """"the Agency's Secretariat", "ECO's Secretariat": the secretariat of the body before the "'s",
+    not the United Nations Secretariat the bare word names."""
+    ends = {f.j: f for f in found if not f.nested}
+    out = []
+    for f in found:
+        owner = ends.get(f.i - 2)
+        if f.j - f.i == 1 and tokens[f.i].norm == "secretariat" and owner and owner.key != "UN" \
+                and tokens[f.i - 2].norm == "'" and tokens[f.i - 1].norm == "s":
+            key = _secretariat_of(owner.key, ctx)
+            f = _Found(key, f.i, f.j, f.via, f.nested, f.addressable) if key else f
+        out.append(f)
     return out
 
 
