@@ -363,6 +363,12 @@ def join_lines(lines: list[str]) -> str:
 
     >>> join_lines(["capacity-", "building of the", "Secretary-", "General"]).replace(LINE_HYPHEN, "~")
     'capacity~building of the Secretary-General'
+
+    Some extractors print a space before such a hyphen (A/RES/77/13: "natural and human -" /
+    "made disasters"):
+
+    >>> join_lines(["natural and human -", "made disasters"]).replace(LINE_HYPHEN, "~")
+    'natural and human~made disasters'
     """
     out = ""
     for line in (x.strip() for x in lines):
@@ -374,6 +380,8 @@ def join_lines(lines: list[str]) -> str:
 
 def join_wrapped(a: str, b: str) -> str:
     """Join two pieces of one paragraph split by a line or page break (see :func:`join_lines`)."""
+    if re.search(r"[A-Za-z] -$", a) and b[:1].islower():
+        a = a[:-2] + "-"
     if _hyphen_end(a):
         return a[:-1] + LINE_HYPHEN + b if b[:1].islower() else a + b
     return a + " " + b
