@@ -337,6 +337,18 @@ def test_footnote_markers_after_the_year_of_a_date():
     assert not d.footnotes
 
 
+def test_a_marker_closing_a_paragraph_printed_without_its_comma():
+    # A/RES/78/8, as extracted: a short preambular paragraph is no heading, and its marker is found
+    body = ("Having received the report of the International Atomic Energy Agency for 2022 1 \n \n"
+            "Taking note of the statement by the Director General of the Agency,\n\n"
+            "1. Takes note of the report;\n\n__________________\n \n1  See A/78/304. \n")
+    d = doc(body)
+    assert [(p.text, [f.text for f in p.footnotes]) for p in d.preamble] == [
+        ("Having received the report of the International Atomic Energy Agency for 2022", ["See A/78/304."]),
+        ("Taking note of the statement by the Director General of the Agency,", [])]
+    assert not d.footnotes and not d.warnings
+
+
 def test_the_end_of_a_paragraph_after_a_page_break_is_not_a_running_title():
     # the words carried over repeat the title's; they are text, and the closing lines stay closing
     head = ("Resolution adopted by the Human Rights Council on 4 April 2023\n\n"

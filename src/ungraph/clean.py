@@ -302,6 +302,8 @@ NUMBERED_WORDS = {"paragraph", "paragraphs", "para", "paras", "goal", "goals", "
                   "to", "of", "from", "between", "than", "over", "under", "about", "some", "nearly"}
 
 
+# a number standing alone after a word or a year at the end of a paragraph (a blank line follows)
+PARAGRAPH_END = re.compile(r"\b([A-Za-z]+|(?:19|20)\d\d) (\d{1,3})(?=[ \t]*\n[ \t]*(?:\n|$))")
 _MONTH_NAMES = "January|February|March|April|May|June|July|August|September|October|November|December"
 
 
@@ -313,6 +315,13 @@ def mark_footnotes(text: str, markers) -> str:
 
     >>> mark_footnotes("resolution 73/13,2\\nTaking note", ["2"])
     'resolution 73/13,\\ue0002\\ue001\\nTaking note'
+
+    A paragraph printed without its closing comma may end with its marker (A/RES/78/8):
+
+    >>> mark_footnotes("the Agency for 2022 1 \\n \\nTaking note", ["1"])
+    'the Agency for 2022 \\ue0001\\ue001 \\n \\nTaking note'
+    >>> mark_footnotes("under agenda item 1\\n\\nTaking note", ["1"])
+    'under agenda item 1\\n\\nTaking note'
     """
     pos = 0
     for marker in markers:
@@ -334,6 +343,11 @@ def mark_footnotes(text: str, markers) -> str:
             m = rx.search(text, pos)
             if m and (found is None or m.start() < found.start()):
                 found = m
+        # "the report of the Agency for 2022 1" closing a paragraph that has no punctuation
+        m = next((m for m in PARAGRAPH_END.finditer(text, pos) if m.group(2) == marker
+                  and m.group(1).lower() not in NUMBERED_WORDS), None)
+        if m and (found is None or m.start() < found.start()):
+            found = re.compile(rf" ({marker})").match(text, m.end(1))
         if found is None:
             # "the 2030 Agenda for Sustainable Development 7 and", "the Decade 2014–2024 7 and":
             # a marker standing alone after a word or a year

@@ -197,8 +197,9 @@ def segment(body: str, titles: tuple[str, ...] = ()) -> tuple[list[RawParagraph]
             section = "annex"
             continue
         m = OPERATIVE_NUMBER.match(text)
-        if not m and not _terminated(plain) and len(plain.split()) <= 12 and plain[:1].isupper():
-            continue  # a section heading ("Peace and security")
+        if not m and not _terminated(plain) and len(plain.split()) <= 12 and plain[:1].isupper() \
+                and not (section == "preambular" and preamble_opener(plain)):
+            continue  # a section heading ("Peace and security"), not "Having received the report"
         if section != "annex" and m:
             section = "operative"
             paragraphs.append(RawParagraph("operative", text[m.end():].strip(), int(m.group(1))))
