@@ -358,6 +358,26 @@ def test_addressees_of_document(store, docs, entries, symbol):
     assert ask(store, "addressees-of-document", symbol=symbol) == expected
 
 
+def test_drafts_sponsored_by_several_countries_lists_each_draft_once(store, docs):
+    countries = ["Egypt", "Jordan", "Zambia"]
+    expected = sorted((doc_id(d), d.header.session, d.header.agenda_item, d.header.title) for d in docs
+                      if d.header.kind.value == "draft_resolution" and set(countries) & set(d.header.sponsors))
+    shared = [d for d in docs if {"Egypt", "Jordan"} <= set(d.header.sponsors)]
+    assert shared, "the corpus should have a draft that both sponsor, or this test proves nothing"
+    q = saved_queries()["drafts-sponsored-by"]
+    assert run(store, q, [("country", c) for c in countries]).rows == expected
+
+
+def test_paragraphs_mentioning_several_bodies_lists_each_paragraph_once(store, docs, entries):
+    keys = _matching_keys(entries, "UNCTAD") | _matching_keys(entries, "UNDP")
+    part = {"preambular": 1, "operative": 2, "annex": 3}
+    expected = sorted(((doc_id(d), _fragment(p), p.text, part[p.kind], p.index) for d in docs
+                       for p in d.paragraphs if keys & {b.key for b in p.bodies}),
+                      key=lambda r: (r[0], r[3], r[4]))
+    q = saved_queries()["paragraphs-mentioning"]
+    assert run(store, q, [("body", "UNCTAD"), ("body", "UNDP")]).rows == [r[:3] for r in expected]
+
+
 def test_every_saved_query_is_tested():
     tested = {name.removeprefix("test_").replace("_", "-") for name in globals() if name.startswith("test_")}
     missing = [n for n in saved_queries() if n not in tested]
