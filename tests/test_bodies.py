@@ -84,3 +84,18 @@ def test_an_office_of_the_concerned_organization_by_its_short_form(concerned, na
 def test_a_possessive_secretariat_is_the_owners(text, concerned, name):
     ctx = DocumentContext(load(), concerned=[concerned] if concerned else [])
     assert [m.name for m in find_bodies(text, ctx)][-1] == name
+
+
+# a detected name that says what a body is but not whose ("the Preparatory Committee" of
+# A/80/L.13) is a different body in each document; a name that says whose is one body
+@pytest.mark.parametrize("text,one_body", [
+    ("Decides to consider the recommendations of the Preparatory Committee established by resolution 72/249;",
+     False),
+    ("Welcomes the work of the Bureau of the Working Group;", False),
+    ("Welcomes the establishment of the African Union Partnership Unit;", True),
+])
+def test_a_name_that_says_no_whose_is_scoped_to_its_document(text, one_body):
+    keys = [[m.key for m in find_bodies(text, DocumentContext(load(), document=symbol)) if m.via == "detected"]
+            for symbol in ("A/80/L.13", "A/RES/79/1")]
+    assert keys[0] and len(keys[0]) == len(keys[1]) == 1
+    assert (keys[0] == keys[1]) == one_body

@@ -56,6 +56,15 @@ ANAPHORIC_HEADS = {"organization", "organisation", "division", "department", "of
                    "association", "initiative", "secretariat", "centre", "institute", "agency",
                    "conference", "court", "tribunal", "board", "programme", "entity", "system",
                    "assembly", "foundation", "group", "mechanism", "commonwealth", "alliance"}
+# Words of names that say what a body is but not whose ("Preparatory Committee", "Bureau of the
+# Working Group"): a detected name made of these alone names a different body in each document
+ROLE_WORDS = HEADS | ANAPHORIC_HEADS | CONNECTORS | {
+    "preparatory", "steering", "working", "ad", "hoc", "open-ended", "intergovernmental", "expert",
+    "experts", "co-chairs", "co-chair", "chair", "chairs", "chairperson", "president", "vice-president",
+    "vice-chairs", "rapporteur", "main", "special", "standing", "advisory", "technical", "joint",
+    "subsidiary", "task", "force", "high-level", "consultative", "coordinating", "coordination",
+    "implementation", "review", "follow-up", "scientific", "national", "regional", "international",
+    "members", "member", "plenary", "meeting", "session", "interim", "permanent"}
 # Words that start a paragraph or clause and are capitalised without naming anything
 NON_NAME = {"the", "a", "an", "its", "their", "this", "these", "that", "those", "such", "all",
             "any", "each", "every", "other", "also", "further", "and", "or", "in", "on", "of",
@@ -115,6 +124,7 @@ class DocumentContext:
     acronyms: dict[str, str] = field(default_factory=dict)    # acronym defined in the text -> key
     conventions: dict[str, int] = field(default_factory=dict)  # secretariat key -> last position named
     offset: int = 0                                             # characters read so far
+    document: str = ""      # the document's symbol or file name: it scopes names that say no whose
 
     def entry(self, key: str) -> Entry:
         return self.gazetteer.entries.get(key) or self.detected[key]
@@ -430,6 +440,8 @@ def detected_key(name: str, ctx: DocumentContext, nearby: list[str] = ()) -> str
     if short:
         return short
     key = vocab.slug(name)
+    if ctx.document and all(w in ROLE_WORDS for w in re.findall(r"[\w-]+", name.lower())):
+        key = f"{key}--{vocab.slug(ctx.document)}"     # that document's Preparatory Committee
     if key not in ctx.detected:
         ctx.detected[key] = Entry(key=key, name=name, listed=False, kind=None)
     return key

@@ -77,7 +77,7 @@ def extract(raw: str, source_file: str, gazetteer: Gazetteer | None = None) -> D
     if vote:
         header = replace(header, vote=vote)
         warnings += [f"vote record: {m}" for m in doubts(vote)]
-    ctx = DocumentContext(gaz)
+    ctx = DocumentContext(gaz, document=header.symbol or source_file)
 
     title_bodies: list[BodyMention] = find_bodies(header.title, ctx) if header.title else []
     concerns = _concerns(header.title, title_bodies, ctx)
