@@ -192,6 +192,11 @@ GENERIC = [
     ("Urges the swift adoption by the Government of South Sudan of the draft constitution;", ()),   # a deed
     ("Demands that all armed groups lay down their arms;", ()),           # a clause, not an addressee
     ("Requests the Secretary-General to report on the work of the commissions;", ()),
+    # asked not to do something; a relative clause says which of them (S/2024/302, op. 6 and 7)
+    ("Recalls the obligations of States Parties, and further calls on Member States not to develop nuclear "
+     "weapons;", ("Member States",)),
+    ("Appeals to all Member States which have not yet done so to become parties to the Treaty;",
+     ("all Member States",)),
 ]
 
 

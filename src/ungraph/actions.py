@@ -16,7 +16,7 @@ from .verbs import governing_verbs, is_directive, is_evaluative
 
 # "to <infinitive>" ends the object of a directive verb ("invites X to consider ...")
 INFINITIVE = re.compile(
-    r"\bto\s+(?!(?:the|a|an|its|their|this|these|that|those|all|any|each|other|relevant|such|"
+    r"(?:\bnot\s+)?\bto\s+(?!(?:the|a|an|its|their|this|these|that|those|all|any|each|other|relevant|such|"
     r"member|Member|States|both|his|her|our|it|them|him|date|which|whom)\b)(?:[a-z]+ly\s+)?[a-z][a-z-]+\b")
 # Nouns for a body's own doing ("the efforts of X", "the contributions made by X")
 EFFORT = (r"(?:efforts?|work|commitment|commitments|contributions?|role|activities|activity|participation|"
@@ -55,6 +55,8 @@ THEM = re.compile(r"\s*(them|(?:the|both|the\s+two)\s+(?:parties|sides))\b(?=\s+
 # the start of a that-clause whose subject may be a body, and a passive verb after that subject
 THAT_SUBJECT = re.compile(r"\s*that\s+(?:the\s+)?")
 THAT_PASSIVE = re.compile(r"\s+(?:(?:should|shall|must|would|will|could|may)\s+)?(?:be|is|are|was|were)\b")
+# "all Member States which have not yet done so": the clause says which, the noun phrase is the addressee
+RELATIVE_CLAUSE = re.compile(r"\s+(?:which|that|who)\s.*$")
 # "parties to the conflict", "States parties to the Convention": a "to" that names, not a purpose
 PARTIES_TO = re.compile(r"\bparties\s+to\s+(?:the\s+)?[\w -]+$")
 # an item of a list that names no body of its own ("Member States", "the Ministers for Foreign
@@ -269,7 +271,7 @@ def _generic_parts(text: str, start: int, end: int, inside: list[BodyMention]) -
     out = []
     for part in re.split(r",|;|\band\s+(?=the\b|other\b|relevant\b|all\b|international\b)|\bespecially\b|"
                          r"\bin particular\b|\bincluding\b|\bsuch as\b|\bnotably\b|\bas well as\b", region):
-        part = part.strip(" ,;")
+        part = RELATIVE_CLAUSE.sub("", part.strip(" ,;"))
         if "\0" in part or not part or re.search(r"\b(?:to|between|with|for|in|on)\b", PARTIES_TO.sub("parties", part)):
             continue  # a named body, or a phrase that is more than an addressee
         if GENERIC_NP.match(part) and len(part.split()) <= 14:
