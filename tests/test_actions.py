@@ -192,6 +192,10 @@ GENERIC = [
     ("Urges the swift adoption by the Government of South Sudan of the draft constitution;", ()),   # a deed
     ("Demands that all armed groups lay down their arms;", ()),           # a clause, not an addressee
     ("Requests the Secretary-General to report on the work of the commissions;", ()),
+    # a State is asked to act, as a Government is (A/80/L.12, op. 2 and 5)
+    ("Calls upon Israel to resume the talks on the Syrian and Lebanese tracks;", ("Israel",)),
+    ("Urges the Syrian Arab Republic and the Lebanese Republic to cooperate;", ("the Syrian Arab Republic",)),
+    ("Invites Japan, the United Nations Development Programme and Atlantis to report;", ("Japan",)),
     # asked not to do something; a relative clause says which of them (S/2024/302, op. 6 and 7)
     ("Recalls the obligations of States Parties, and further calls on Member States not to develop nuclear "
      "weapons;", ("Member States",)),

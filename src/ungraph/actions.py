@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from .model import Action, BodyMention, Span
+from .states import is_state_name
 from .verbs import governing_verbs, is_directive, is_evaluative
 
 # "to <infinitive>" ends the object of a directive verb ("invites X to consider ...")
@@ -262,7 +263,8 @@ def _ends_noun_phrase(text: str, pos: int) -> bool:
 
 
 def _generic_parts(text: str, start: int, end: int, inside: list[BodyMention]) -> list[str]:
-    """Generic addressees as printed ("the relevant United Nations agencies")."""
+    """Generic addressees as printed ("the relevant United Nations agencies"), and States ("Israel"):
+    asked to act, but no body of the gazetteer."""
     chars = list(text[start:end])
     for b in inside:
         for k in range(max(b.span.start, start), min(b.span.end, end)):
@@ -274,7 +276,7 @@ def _generic_parts(text: str, start: int, end: int, inside: list[BodyMention]) -
         part = RELATIVE_CLAUSE.sub("", part.strip(" ,;"))
         if "\0" in part or not part or re.search(r"\b(?:to|between|with|for|in|on)\b", PARTIES_TO.sub("parties", part)):
             continue  # a named body, or a phrase that is more than an addressee
-        if GENERIC_NP.match(part) and len(part.split()) <= 14:
+        if (GENERIC_NP.match(part) and len(part.split()) <= 14) or is_state_name(re.sub(r"^the\s+", "", part)):
             out.append(re.sub(r"\s+", " ", part))
     return out
 
