@@ -17,6 +17,8 @@ DETECTED = [
     ("Welcoming the Commonwealth Games and the World University Games, for promoting education, health, "
      "development, peace and solidarity among nations,", []),
     ("Notes the United Nations University Festival of Science;", []),
+    # a database or a platform named like a network is no body (A/RES/77/20)
+    ("Encourages the use of the INTERPOL Ballistic Information Network;", []),
     # a document or a plan named after a body is the body's, not a body
     ("Notes the Economic Cooperation Organization Trade Agreement;", []),
 ]

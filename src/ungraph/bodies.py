@@ -108,6 +108,8 @@ NOT_BODY_WORDS = {"declaration", "charter", "convention", "protocol", "treaty", 
                   "blueprint", "blueprints", "review", "reviews", "summits", "award", "awards",
                   "database", "databases", "toolkit", "handbook", "manual", "repository", "notices",
                   "arrangement", "regulations", "standards", "index", "report", "system"}
+# "Information Network", "Data System": a weak head after these names a database or a platform
+DATA_WORDS = {"information", "data", "communication", "communications", "reporting", "monitoring"}
 # events named like a body ("World University Games"): the whole phrase is no body's name
 EVENT_WORDS = {"games", "olympics", "olympiad", "paralympics", "deaflympics", "festival",
                "festivals", "championship", "championships", "tournament", "expo", "exhibition"}
@@ -334,6 +336,8 @@ def _candidate(tokens: list[Token], units, ctx: DocumentContext) -> tuple[int, i
     short_form_only = weak and not _has_gazetteer_part(words)
     if words[0][2] is None and tokens[words[0][0]].norm in OFFICE_WORDS:
         return None
+    if weak and first_head and tokens[words[first_head - 1][0]].norm in DATA_WORDS:
+        return None   # "the INTERPOL Ballistic Information Network": a database, not a body
     if any(f is None and tokens[wa].norm in EVENT_WORDS for wa, _, f in words):
         return None
     if words[0][2] is not None and len(words) > 1 and words[1][2] is None \

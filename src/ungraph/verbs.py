@@ -128,7 +128,7 @@ def governing_verbs(text: str) -> list[VerbHit]:
             continue
         if any(a <= start < b for a, b in quoted) or _CALLS.match(m.group(group + 1)):
             continue
-        if " " not in m.group(group + 1) and _NOUN_USE.match(text, end):
+        if not re.search(r"\s", m.group(group + 1)) and _NOUN_USE.match(text, end):
             continue
         phrase = text[start:end].strip()
         hits.append(VerbHit(canonical(phrase), phrase, Span(start, start + len(phrase))))
