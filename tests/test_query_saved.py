@@ -249,13 +249,17 @@ def _fragment(p) -> str:
 
 @pytest.mark.parametrize("body", ["UNCTAD", "Economic Cooperation Organization", "INTERPOL"])
 def test_paragraphs_mentioning(store, docs, entries, body):
-    keys = _matching_keys(entries, body)
-    part = {"preambular": 1, "operative": 2, "annex": 3}
-    expected = sorted(((doc_id(d), _fragment(p), p.text, part[p.kind], p.index) for d in docs
-                       for p in d.paragraphs if keys & {b.key for b in p.bodies}),
-                      key=lambda r: (r[0], r[3], r[4]))
+    expected = _paragraphs_mentioning(docs, _matching_keys(entries, body))
     assert expected
-    assert ask(store, "paragraphs-mentioning", body=body) == [r[:3] for r in expected]
+    assert ask(store, "paragraphs-mentioning", body=body) == expected
+
+
+def _paragraphs_mentioning(docs, keys) -> list[tuple]:
+    """(document, paragraph, text) of every paragraph naming one of ``keys``, in document order."""
+    part = {"preambular": 1, "operative": 2, "annex": 3}
+    rows = sorted(((doc_id(d), _fragment(p), p.text, part[p.kind], p.index) for d in docs
+                   for p in d.paragraphs if keys & {b.key for b in p.bodies}), key=lambda r: (r[0], r[3], r[4]))
+    return [r[:3] for r in rows]
 
 
 def test_paragraphs_mentioning_text(store):
@@ -369,13 +373,9 @@ def test_drafts_sponsored_by_several_countries_lists_each_draft_once(store, docs
 
 
 def test_paragraphs_mentioning_several_bodies_lists_each_paragraph_once(store, docs, entries):
-    keys = _matching_keys(entries, "UNCTAD") | _matching_keys(entries, "UNDP")
-    part = {"preambular": 1, "operative": 2, "annex": 3}
-    expected = sorted(((doc_id(d), _fragment(p), p.text, part[p.kind], p.index) for d in docs
-                       for p in d.paragraphs if keys & {b.key for b in p.bodies}),
-                      key=lambda r: (r[0], r[3], r[4]))
+    expected = _paragraphs_mentioning(docs, _matching_keys(entries, "UNCTAD") | _matching_keys(entries, "UNDP"))
     q = saved_queries()["paragraphs-mentioning"]
-    assert run(store, q, [("body", "UNCTAD"), ("body", "UNDP")]).rows == [r[:3] for r in expected]
+    assert run(store, q, [("body", "UNCTAD"), ("body", "UNDP")]).rows == expected
 
 
 def test_every_saved_query_is_tested():
