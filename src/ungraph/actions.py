@@ -104,11 +104,11 @@ def _directive(text: str, start: int, end: int, named: list[BodyMention]):
         return _that_clause(text, start, end, named), []
     if re.match(r"^\s*their\b", region):
         # "encourages their continued support": the bodies listed last before the verb
-        addressees = _last_run([b for b in named if b.span.end <= start and b.addressable], text)
+        addressees = _listed_last(text, start, named)
     elif pronoun := THEM.match(text, start, end):
         addressees = _pronoun(text, start, pronoun.group(1), named)
-    elif m and not inside and not _generic_parts(text, start, obj_end, []):
-        addressees = _partners(text, m.start(), end, named)
+    elif m and not inside and not (generic := _generic_parts(text, start, obj_end, [])):
+        return _partners(text, m.start(), end, named), generic   # nobody named nor described
     else:
         addressees = [b for b in _object_list(text, start, obj_end, inside) if b.addressable]
     generic = _generic_parts(text, start, obj_end, addressees)
@@ -120,7 +120,7 @@ def _pronoun(text: str, start: int, pronoun: str, named: list[BodyMention]) -> l
     and "the parties" refer to the bodies listed last before the verb, when they are two or more
     and nothing plural comes after them ("the competent bodies of the United Nations, and urges
     them" is a generic group); "the parties" only to the partners of a "between X and Y"."""
-    run = _last_run([b for b in named if b.span.end <= start and b.addressable], text)
+    run = _listed_last(text, start, named)
     if len({b.key for b in run}) < 2 or _generic_parts(text, run[-1].span.end, start, []):
         return []
     if pronoun != "them" and not re.search(r"\bbetween\s+(?:the\s+)?$", text[:run[0].span.start]):
@@ -132,15 +132,21 @@ def _that_clause(text: str, start: int, end: int, named: list[BodyMention]) -> l
     """"Recommends that the United Nations and the Association strengthen ...": the bodies the
     clause opens with are asked; not "that all Member States", nor "that X be provided"."""
     subject = THAT_SUBJECT.match(text, start)
-    if not subject:
-        return []
-    after = [b for b in named if b.span.start >= subject.end() and b.span.end <= end]
-    if not after or after[0].span.start != subject.end():
-        return []
-    run = _run_from(after, text)
-    if THAT_PASSIVE.match(text, run[-1].span.end) or not all(b.addressable for b in run):
+    run = _run_at(text, subject.end(), end, named) if subject else []
+    if not run or THAT_PASSIVE.match(text, run[-1].span.end) or not all(b.addressable for b in run):
         return []
     return _dedupe(run)
+
+
+def _run_at(text: str, pos: int, end: int, named: list[BodyMention]) -> list[BodyMention]:
+    """The list of bodies that starts right at ``pos`` ("that | X and Y strengthen"), or []."""
+    after = [b for b in named if b.span.start >= pos and b.span.end <= end]
+    return _run_from(after, text) if after and after[0].span.start == pos else []
+
+
+def _listed_last(text: str, start: int, named: list[BodyMention]) -> list[BodyMention]:
+    """The last list of addressable bodies before ``start``, which "their" and "them" refer to."""
+    return _last_run([b for b in named if b.span.end <= start and b.addressable], text)
 
 
 # Prepositions that open a phrase whose bodies are not asked to act ("cooperation ... through the
@@ -157,20 +163,18 @@ REOPEN = re.compile(r"^(?:especially|in particular|particularly|including|such a
 TOGETHER = {"cooperation", "collaboration", "partnership", "partnerships", "coordination", "dialogue",
             "interaction", "synergies", "consultations"}
 JOINT = re.compile(rf"\b(?:{'|'.join(sorted(TOGETHER))})\s+between\s+(?:the\s+)?")
+CLAUSE_BREAK = re.compile(r"[,;]")
 
 
 def _partners(text: str, start: int, end: int, named: list[BodyMention]) -> list[BodyMention]:
     """"Encourages efforts to promote closer cooperation between X and Y": nobody is named before
     the infinitive, so the partners of the cooperation it asks for are asked, if it names them
     before the first comma."""
-    stop = re.compile(r"[,;]").search(text, start, end)
+    stop = CLAUSE_BREAK.search(text, start, end)
     joint = JOINT.search(text, start, stop.start() if stop else end)
     if not joint or STOP_PREPOSITIONS & set(re.findall(r"[a-z]+", text[start:joint.start()])[1:]):
         return []   # "efforts to hold meetings in the context of cooperation between X and Y"
-    after = [b for b in named if b.span.start >= joint.end() and b.span.end <= end]
-    if not after or after[0].span.start != joint.end():
-        return []
-    return _dedupe([b for b in _run_from(after, text) if b.addressable])
+    return _dedupe([b for b in _run_at(text, joint.end(), end, named) if b.addressable])
 
 
 def _object_list(text: str, start: int, end: int, inside: list[BodyMention]) -> list[BodyMention]:
@@ -234,10 +238,11 @@ def _run_from(bodies: list[BodyMention], text: str) -> list[BodyMention]:
     gap_start = run[0].span.end
     for b in bodies[1:]:
         gap = text[gap_start:b.span.start] if b.span.start >= gap_start else ""
-        if LIST_GAP.match(gap) or (len(gap) < 300 and OTHER_ITEMS.match(gap)):
+        items = len(gap) < 300      # a few items at most; the patterns backtrack on long prose
+        if LIST_GAP.match(gap) or (items and OTHER_ITEMS.match(gap)):
             run.append(b)
             gap_start = b.span.end
-        elif not (len(gap) < 300 and INSIDE_OTHER_ITEM.match(gap)):
+        elif not (items and INSIDE_OTHER_ITEM.match(gap)):
             break
     return run
 

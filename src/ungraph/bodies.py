@@ -15,7 +15,7 @@ text), so each document is read with its own state and nothing leaks between doc
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from . import vocab
 from .gazetteer import Entry, Gazetteer, Token, tokenize
@@ -198,7 +198,7 @@ def _concerned_short_forms(tokens: list[Token], found: list[_Found], ctx: Docume
                 name = ctx.name(f.key).lower()
                 key = _head_of(owner, ctx) if name.startswith("secretary") else \
                     _secretariat_of(owner, ctx) if name.startswith("secretariat") else None
-                f = _Found(key, f.i, f.j, f.via, f.nested, f.addressable) if key else f
+                f = replace(f, key=key) if key else f
         out.append(f)
     return out
 
@@ -701,7 +701,7 @@ def _possessive_secretariats(tokens: list[Token], found: list[_Found], ctx: Docu
         if f.j - f.i == 1 and tokens[f.i].norm == "secretariat" and owner and owner.key != "UN" \
                 and tokens[f.i - 2].norm == "'" and tokens[f.i - 1].norm == "s":
             key = _secretariat_of(owner.key, ctx)
-            f = _Found(key, f.i, f.j, f.via, f.nested, f.addressable) if key else f
+            f = replace(f, key=key) if key else f
         out.append(f)
     return out
 
