@@ -15,6 +15,7 @@ import re
 import unicodedata
 from collections import Counter
 
+from .dates import MONTH
 from .symbols import RUNNING_SYMBOL
 
 MARK_OPEN, MARK_CLOSE = "\ue000", "\ue001"
@@ -304,7 +305,6 @@ NUMBERED_WORDS = {"paragraph", "paragraphs", "para", "paras", "goal", "goals", "
 
 # a number standing alone after a word or a year at the end of a paragraph (a blank line follows)
 PARAGRAPH_END = re.compile(r"\b([A-Za-z]+|(?:19|20)\d\d) (\d{1,3})(?=[ \t]*\n[ \t]*(?:\n|$))")
-_MONTH_NAMES = "January|February|March|April|May|June|July|August|September|October|November|December"
 
 
 def mark_footnotes(text: str, markers) -> str:
@@ -329,7 +329,7 @@ def mark_footnotes(text: str, markers) -> str:
             continue
         glued = re.compile(rf"(?<=[A-Za-z\)\],.;:”\"’'])({marker})(?=[ \n]|$)")
         # "29 January 20215": the marker of note 5 glued to a year
-        dated = re.compile(rf"(?:{_MONTH_NAMES}) (?:19|20)\d\d({marker})(?=[ \n,;.]|$)")
+        dated = re.compile(rf"(?:{MONTH}) (?:19|20)\d\d({marker})(?=[ \n,;.]|$)")
         # "1994, 1" at a line end, or "Cooperation, 3 as well as" (but not "paragraphs 1, 3 and")
         spaced = re.compile(rf"(?<=[,.;:”\"’)]) ({marker})(?= *(?:\n|$))|(?<=[A-Za-z”\"’)][,.;:]) ({marker})(?= +[a-z])")
         found = None
@@ -337,7 +337,7 @@ def mark_footnotes(text: str, markers) -> str:
         ranged = re.compile(rf"(?<=[–-](?:19|20)\d\d)({marker})(?=[ \n,;.]|$)")
         # "of 22 March 2013, 4 28/34 of ...", "the statement of 13 January 2010, 1 in which":
         # after a date's year and its comma, before the next number or a lower-case word
-        after_year = re.compile(rf"(?:{_MONTH_NAMES}) (?:19|20)\d\d[,;] ({marker})"
+        after_year = re.compile(rf"(?:{MONTH}) (?:19|20)\d\d[,;] ({marker})"
                                 rf"(?= +(?:(?:in|which|and|by|as|the|of|whereby|where)\b|\d{{1,4}}/\d))")
         for rx in (glued, spaced, dated, ranged, after_year):
             m = rx.search(text, pos)

@@ -16,7 +16,8 @@ from . import clean
 from .actions import find_actions
 from .bodies import DocumentContext, detected_key, find_bodies
 from .gazetteer import Gazetteer, load
-from .header import (MONTHS, agenda_title, parse_header, split_head, with_closing, with_council_draft,
+from .dates import MONTH_NAMES
+from .header import (agenda_title, parse_header, split_head, with_closing, with_council_draft,
                      with_file_symbol)
 from .model import BodyMention, Document, Footnote, Paragraph, ReadError, Span
 from .read import read_text
@@ -160,7 +161,7 @@ def gaz_vocabulary(gaz: Gazetteer):
     """Words of the gazetteer's names, of the States' names, of the month names and of the
     verbs that open paragraphs, counted once: vocabulary for repairing broken words ("Decem-ber")."""
     if not hasattr(gaz, "_vocabulary"):
-        words = [e.name for e in gaz.entries.values()] + list(member_states()) + list(MONTHS) \
+        words = [e.name for e in gaz.entries.values()] + list(member_states()) + list(MONTH_NAMES) \
             + sorted(PREAMBLE_ADJECTIVES) + list(DIRECTIVE + EVALUATIVE + OTHER)
         gaz._vocabulary = clean.vocabulary(" ".join(words))
     return gaz._vocabulary

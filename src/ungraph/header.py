@@ -11,16 +11,14 @@ from dataclasses import replace
 from datetime import date
 
 from .clean import join_wrapped
+from .dates import MONTH, to_date
 from .states import split_states
 from .model import DocKind, Header
 from .symbols import (COUNCIL_DOCUMENT, DRAFT_SYMBOL, MASTHEAD_SYMBOL, REPORT_SYMBOL, adopted_symbol,
                       expand_symbol_list, is_draft, symbol_in_file_name, symbol_kind, symbol_organ,
                       symbol_session)
 
-MONTHS = {m: i for i, m in enumerate(
-    ["january", "february", "march", "april", "may", "june", "july", "august", "september",
-     "october", "november", "december"], start=1)}
-DATE = r"(\d{1,2})\s+(January|February|March|April|May|June|July|August|September|October|November|December)\s+(\d{4})"
+DATE = rf"(\d{{1,2}})\s+({MONTH})\s+(\d{{4}})"
 DATE_RE = re.compile(DATE)
 
 AUTHOR_LINE = re.compile(
@@ -43,12 +41,7 @@ def parse_date(text: str) -> date | None:
     datetime.date(2021, 9, 9)
     """
     m = DATE_RE.search(text)
-    if not m:
-        return None
-    try:
-        return date(int(m.group(3)), MONTHS[m.group(2).lower()], int(m.group(1)))
-    except ValueError:
-        return None
+    return to_date(m.group(1), m.group(2), m.group(3)) if m else None
 
 
 def ordinal(word: str) -> int | None:

@@ -40,6 +40,7 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date
 
+from .dates import MONTH, to_date
 from .model import DocumentRef, ResolutionRef, Span
 from .symbols import (LETTER_AFTER_SYMBOL, PART_LETTER, PRINTED_DOCUMENT, PRINTED_RESOLUTION, ROMAN_SESSION,
                       adopted_symbol, document_kind, symbol_organ)
@@ -47,7 +48,6 @@ from .symbols import (LETTER_AFTER_SYMBOL, PART_LETTER, PRINTED_DOCUMENT, PRINTE
 __all__ = [
     "find_references",
     "normalize",
-    "parse_date",
 ]
 
 ORGANS = ("GA", "SC", "HRC", "ECOSOC")
@@ -86,30 +86,12 @@ def normalize(text: str) -> str:
 # --------------------------------------------------------------------------------------
 # Dates
 
-_MONTHS = {m: i for i, m in enumerate(
-    "January February March April May June July August September October November December".split(), 1)}
-_MONTH_RE = "|".join(_MONTHS)
-
 # "of 13 October 1993", ", adopted on 13 October 1993", "on 29 November 1947", directly
 # after the number. A footnote marker glued to the year ("20116") is tolerated but left
 # out of the span.
 _DATE = re.compile(
-    r",?\s(?:adopted\s)?(?:of|on)\s(?P<d>\d{1,2})\s(?P<m>" + _MONTH_RE + r")\s(?P<y>(?:1[89]|20)\d\d)(?=\d{0,2}(?!\d))"
+    r",?\s(?:adopted\s)?(?:of|on)\s(?P<d>\d{1,2})\s(?P<m>" + MONTH + r")\s(?P<y>(?:1[89]|20)\d\d)(?=\d{0,2}(?!\d))"
 )
-
-
-def parse_date(day: str, month: str, year: str) -> date | None:
-    """``date`` from printed parts, or None when they do not make a date.
-
-    >>> parse_date("13", "October", "1993")
-    datetime.date(1993, 10, 13)
-    >>> parse_date("31", "February", "2020") is None
-    True
-    """
-    try:
-        return date(int(year), _MONTHS[month], int(day))
-    except (KeyError, ValueError):
-        return None
 
 
 # --------------------------------------------------------------------------------------
@@ -136,7 +118,7 @@ _SEP = re.compile(r"\d{0,2}(?:,\s?(?:\d{1,2}\s)?(?:(?:and|or|as\swell\sas)\s)?|\
 # 1 July 2024 on ...". Only a dated number continues the list.
 _TITLE_CONTINUATION = re.compile(
     r",?\s(?:on|entitled|concerning|regarding|relating\sto)\s[^;]{1,300}?(?:,\s(?:and\s)?|\sand\s)"
-    r"(?=" + _NUMBER_BARE + r"\s(?:of|on)\s\d{1,2}\s(?:" + _MONTH_RE + r")\s\d{4})"
+    r"(?=" + _NUMBER_BARE + r"\s(?:of|on)\s\d{1,2}\s(?:" + MONTH + r")\s\d{4})"
 )
 
 _TRIGGER = re.compile(r"\b(?:[Rr]esolution|RESOLUTION|[Dd]ecision|DECISION)(?:s|S)?\b")
@@ -196,7 +178,7 @@ def _read_number(norm: str, pos: int) -> _Number | None:
         end = parts.end()
     d = _DATE.match(norm, end)
     if d:
-        adopted = parse_date(d.group("d"), d.group("m"), d.group("y"))
+        adopted = to_date(d.group("d"), d.group("m"), d.group("y"))
         if adopted is not None:
             end = d.end()
     return _Number(shape, m.start(), end, first, second, letter or "", adopted, more)
@@ -424,7 +406,7 @@ def _printed_symbols(text: str, norm: str):
         if res:
             end, adopted = res.end(), None
             d = _DATE.match(norm, end)
-            if d and (adopted := parse_date(d.group("d"), d.group("m"), d.group("y"))):
+            if d and (adopted := to_date(d.group("d"), d.group("m"), d.group("y"))):
                 end = d.end()
             paren = f"({res.group('paren')})" if res.group("paren") else ""
             symbol = f"{res.group('prefix')}/{res.group('body')}{res.group('letter') or ''}{paren}"

@@ -49,6 +49,7 @@ from rdflib.collection import Collection
 from rdflib.namespace import RDF, RDFS, SH
 
 from . import rdf, vocab
+from .dates import MONTH_NAMES
 from .shacl_sparql import Unsupported, compile_shapes, has_subclasses, run_checks
 from .store import from_triples
 
@@ -69,8 +70,6 @@ _PARAGRAPH_KIND = {
     vocab.UNG + "OperativeParagraph": "operative paragraph",
     vocab.UNG + "AnnexParagraph": "annex paragraph",
 }
-_MONTHS = ("January February March April May June July August September October "
-           "November December").split()
 
 
 class ValidationError(ValueError):
@@ -911,7 +910,7 @@ def _printed_dates(iso: str) -> list[str]:
     y, mo, d = int(m[1]), int(m[2]), int(m[3])
     if not 1 <= mo <= 12:
         return []
-    return [f"{d} {_MONTHS[mo - 1]} {y}"]
+    return [f"{d} {MONTH_NAMES[mo - 1]} {y}"]
 
 
 def _ox_term(value) -> ox.NamedNode:
