@@ -406,6 +406,7 @@ def child_analyze(p: dict) -> None:
         except Exception as exc:
             out["functions"][label] = {"status": "failed", "error": f"{type(exc).__name__}: {exc}"[:300],
                                        "seconds": round(time.perf_counter() - t, 3)}
+    out["genre"] = genre(source)
     if p.get("manifest"):
         t = time.perf_counter()
         try:
@@ -414,6 +415,42 @@ def child_analyze(p: dict) -> None:
             out["fidelity"] = {"status": "failed", "error": f"{type(exc).__name__}: {exc}"[:300]}
         out["fidelity"]["seconds"] = round(time.perf_counter() - t, 3)
     _emit({**out, **_rusage()})
+
+
+def genre(store) -> dict:
+    """How dense the texts are in what the queries join: paragraphs, operative paragraphs,
+    actions naming a body and pairs of bodies named by one action, per document read.
+    Measured on the bundled real texts too, so the generated corpus can be held to them."""
+    from ungraph import vocab
+
+    def one(q):
+        return [int(t.value) for t in next(iter(store.query(vocab.SPARQL_PREFIXES + q)))]
+
+    docs, = one("SELECT (COUNT(?d) AS ?n) WHERE { ?d ung:sourceFile ?f }")
+    paragraphs, operative = one(
+        "SELECT (COUNT(?p) AS ?n) (SUM(IF(EXISTS { ?p a ung:OperativeParagraph }, 1, 0)) AS ?o) WHERE { "
+        "?d ung:sourceFile ?f . ?p dcterms:isPartOf ?d }")
+    actions, links, pairs = one(
+        "SELECT (COUNT(?a) AS ?n) (SUM(?k) AS ?l) (SUM(?k * (?k - 1) / 2) AS ?pairs) WHERE { "
+        "{ SELECT ?a (COUNT(?b) AS ?k) WHERE { ?a ung:addressee ?b } GROUP BY ?a } }")
+    per = (lambda x: round(x / docs, 2)) if docs else (lambda x: None)
+    return {"documents": docs, "paragraphs_per_document": per(paragraphs),
+            "operative_per_document": per(operative), "actions_naming_a_body_per_document": per(actions),
+            "bodies_per_such_action": round(links / actions, 2) if actions else None,
+            "body_pairs_per_document": per(pairs)}
+
+
+def child_genre(p: dict) -> None:
+    """Build the bundled real corpus and measure its density (see ``genre``)."""
+    import tempfile
+
+    from ungraph.build import build_corpus
+    from ungraph.store import open_graph
+
+    with tempfile.TemporaryDirectory() as tmp:
+        graph = Path(tmp) / "corpus.ttl"
+        build_corpus(Path(p["corpus"]), graph, validate=False)
+        _emit(genre(open_graph(graph)))
 
 
 def fidelity(store, manifest: Path) -> dict:
@@ -632,6 +669,14 @@ def markdown(result: dict) -> str:
         return r
 
     row("corpus (MB of text)", [_fmt(get(r, "corpus", "bytes") / 1e6) for r in runs])
+    real = result.get("bundled_corpus_genre") or {}
+    for key, label in (("paragraphs_per_document", "paragraphs per document"),
+                       ("operative_per_document", "operative paragraphs per document"),
+                       ("actions_naming_a_body_per_document", "actions naming a body, per document"),
+                       ("bodies_per_such_action", "bodies named by such an action"),
+                       ("body_pairs_per_document", "pairs of bodies named together, per document")):
+        row(label, [_fmt(get(r, "analysis", "genre", key), 2) for r in runs],
+            f"bundled real texts: {_fmt(real.get(key), 2)}" if real.get(key) is not None else "")
     row("build status", [get(r, "build", "status") or "–" for r in runs])
     row("build time (s)", [_fmt(get(r, "build", "seconds")) for r in runs], "< 120 s")
     row("documents per second", [_fmt(get(r, "build", "docs_per_second")) for r in runs])
@@ -750,7 +795,7 @@ def main(argv=None) -> int:
 
     if args.child:
         {"build": child_build, "stages": child_stages, "validate": child_validate, "queries": child_queries,
-         "analyze": child_analyze}[args.child](json.loads(args.params))
+         "analyze": child_analyze, "genre": child_genre}[args.child](json.loads(args.params))
         return 0
 
     if args.report:
@@ -772,6 +817,8 @@ def main(argv=None) -> int:
                                                      for k, v in vars(args).items() if k not in ("child", "params")},
               "runs": []}
     args.out.parent.mkdir(parents=True, exist_ok=True)
+    result["bundled_corpus_genre"] = run_child("genre", {"corpus": str(ROOT / "corpus")}, timeout=600,
+                                               mem_limit_gb=args.mem_limit)
     for n in sizes:
         result["runs"].append(measure(n, args))
         tmp = args.out.with_suffix(".json.tmp")

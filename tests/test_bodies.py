@@ -21,6 +21,15 @@ DETECTED = [
     ("Encourages the use of the INTERPOL Ballistic Information Network;", []),
     # a document or a plan named after a body is the body's, not a body
     ("Notes the Economic Cooperation Organization Trade Agreement;", []),
+    # a kind of body, not one body: "the appropriate Main Committee" (A/RES/79/329), "any Working Group"
+    ("Reaffirming that the Fifth Committee is the appropriate Main Committee of the General Assembly "
+     "entrusted with responsibilities for administrative and budgetary matters,", []),
+    ("Invites the relevant Working Group of the Human Rights Council to consider the matter;", []),
+    ("Decides that each Preparatory Committee shall elect its Bureau;", []),
+    # the same words with the article alone name one body
+    ("Welcomes the work of the Working Group of the Committee on the Exercise of the Inalienable Rights "
+     "of the Palestinian People;",
+     ["Working Group of the Committee on the Exercise of the Inalienable Rights of the Palestinian People"]),
 ]
 
 
@@ -101,3 +110,14 @@ def test_a_name_that_says_no_whose_is_scoped_to_its_document(text, one_body):
             for symbol in ("A/80/L.13", "A/RES/79/1")]
     assert keys[0] and len(keys[0]) == len(keys[1]) == 1
     assert (keys[0] == keys[1]) == one_body
+
+
+def test_a_bare_head_word_in_a_quoted_title_is_the_titles_own():
+    # A/RES/78/8 op2 lists IAEA General Conference resolutions by title
+    text = ("GC(67)/RES/17 B, entitled \u201cWomen in the Secretariat\u201d; and decisions adopted by the "
+            "General Conference of the Agency")
+    keys = [m.key for m in find_bodies(text, DocumentContext(load()))]
+    assert "UNSecretariat" not in keys
+    # outside quotation marks the word is the United Nations Secretariat
+    assert [m.key for m in find_bodies("Requests the Secretariat to report;", DocumentContext(load()))] \
+        == ["UNSecretariat"]

@@ -109,6 +109,8 @@ NOT_BODY_WORDS = {"declaration", "charter", "convention", "protocol", "treaty", 
                   "database", "databases", "toolkit", "handbook", "manual", "repository", "notices",
                   "arrangement", "regulations", "standards", "index", "report", "system"}
 # "Information Network", "Data System": a weak head after these names a database or a platform
+# before a capitalised phrase, these make it a kind of body rather than one body's name
+KIND_OF = {"a", "an", "any", "each", "every", "another", "appropriate", "relevant", "competent", "respective"}
 DATA_WORDS = {"information", "data", "communication", "communications", "reporting", "monitoring"}
 # events named like a body ("World University Games"): the whole phrase is no body's name
 EVENT_WORDS = {"games", "olympics", "olympiad", "paralympics", "deaflympics", "festival",
@@ -160,8 +162,7 @@ def find_bodies(text: str, ctx: DocumentContext) -> list[BodyMention]:
         return []
     gaz = ctx.gazetteer
     found = [_Found(k, i, j, via) for k, via, i, j in gaz.match(tokens)
-             if not (j - i == 1 and via == "name" and i > 0 and _cap(tokens[i - 1])
-                     and tokens[i - 1].norm not in NON_NAME and tokens[i - 1].norm not in VERB_WORDS)]
+             if not (j - i == 1 and via == "name" and (_inside_a_name(tokens, i) or _head_in_title(tokens, i)))]
     found = _concerned_short_forms(tokens, found, ctx)
     found += _nested_listed(tokens, found, gaz)
     found += _defined_acronyms(tokens, found, ctx)
@@ -363,15 +364,29 @@ def _candidate(tokens: list[Token], units, ctx: DocumentContext) -> tuple[int, i
     if len(span_units) == 1 and span_units[0][2] is None:
         return None  # a lone "Council" is anaphora, not a name
     before = tokens[a - 1].norm if a > 0 else ""
-    if before in ("a", "an") or (before == "," and a > 1 and _cap(tokens[a - 2])
+    if before in KIND_OF or (before == "," and a > 1 and _cap(tokens[a - 2])
                                  and span_units[0][2] is None):
-        return None  # "a Peaceful, Inclusive, ... and Harmonious Society": not a proper name
+        return None  # "a Peaceful, ... Society", "the appropriate Main Committee": a kind, not a name
     if _inside_quotes(tokens, a):
         return None  # a title in quotation marks names a document or an initiative
     caps = [u for u in span_units if u[2] is not None or (_cap(tokens[u[0]]) and tokens[u[0]].norm not in CONNECTORS)]
     if len(caps) < 2:
         return None
     return a, b, _name_of(tokens, span_units, ctx), short_form_only
+
+
+def _inside_a_name(tokens: list[Token], i: int) -> bool:
+    """A one-word label after a capitalised word is part of a longer name ("Trust Fund")."""
+    return i > 0 and _cap(tokens[i - 1]) and tokens[i - 1].norm not in NON_NAME \
+        and tokens[i - 1].norm not in VERB_WORDS
+
+
+def _head_in_title(tokens: list[Token], i: int) -> bool:
+    """A bare head word in a quoted title is the title's own: "Women in the Secretariat", an
+    IAEA resolution, speaks of the Agency's Secretariat, not the United Nations'. A possessive
+    says whose it is ("the Agency's Secretariat", :func:`_possessive_secretariats`)."""
+    possessive = i > 1 and tokens[i - 2].norm == "'" and tokens[i - 1].norm == "s"
+    return tokens[i].norm in HEADS and not possessive and _inside_quotes(tokens, i)
 
 
 def _inside_quotes(tokens: list[Token], a: int) -> bool:
