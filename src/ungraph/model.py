@@ -7,7 +7,7 @@ from, so that anything in the graph can be traced back to the words behind it.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from enum import Enum
 
