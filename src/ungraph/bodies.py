@@ -108,9 +108,9 @@ NOT_BODY_WORDS = {"declaration", "charter", "convention", "protocol", "treaty", 
                   "blueprint", "blueprints", "review", "reviews", "summits", "award", "awards",
                   "database", "databases", "toolkit", "handbook", "manual", "repository", "notices",
                   "arrangement", "regulations", "standards", "index", "report", "system"}
-# "Information Network", "Data System": a weak head after these names a database or a platform
 # before a capitalised phrase, these make it a kind of body rather than one body's name
 KIND_OF = {"a", "an", "any", "each", "every", "another", "appropriate", "relevant", "competent", "respective"}
+# "Information Network", "Data System": a weak head after these names a database or a platform
 DATA_WORDS = {"information", "data", "communication", "communications", "reporting", "monitoring"}
 # events named like a body ("World University Games"): the whole phrase is no body's name
 EVENT_WORDS = {"games", "olympics", "olympiad", "paralympics", "deaflympics", "festival",
@@ -385,8 +385,12 @@ def _head_in_title(tokens: list[Token], i: int) -> bool:
     """A bare head word in a quoted title is the title's own: "Women in the Secretariat", an
     IAEA resolution, speaks of the Agency's Secretariat, not the United Nations'. A possessive
     says whose it is ("the Agency's Secretariat", :func:`_possessive_secretariats`)."""
-    possessive = i > 1 and tokens[i - 2].norm == "'" and tokens[i - 1].norm == "s"
-    return tokens[i].norm in HEADS and not possessive and _inside_quotes(tokens, i)
+    return tokens[i].norm in HEADS and not _after_possessive(tokens, i) and _inside_quotes(tokens, i)
+
+
+def _after_possessive(tokens: list[Token], i: int) -> bool:
+    """Token ``i`` follows a possessive "'s" ("the Agency's | Secretariat")."""
+    return i > 1 and tokens[i - 2].norm == "'" and tokens[i - 1].norm == "s"
 
 
 def _inside_quotes(tokens: list[Token], a: int) -> bool:
@@ -714,7 +718,7 @@ def _possessive_secretariats(tokens: list[Token], found: list[_Found], ctx: Docu
     for f in found:
         owner = ends.get(f.i - 2)
         if f.j - f.i == 1 and tokens[f.i].norm == "secretariat" and owner and owner.key != "UN" \
-                and tokens[f.i - 2].norm == "'" and tokens[f.i - 1].norm == "s":
+                and _after_possessive(tokens, f.i):
             key = _secretariat_of(owner.key, ctx)
             f = replace(f, key=key) if key else f
         out.append(f)

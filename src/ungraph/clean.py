@@ -332,23 +332,24 @@ def mark_footnotes(text: str, markers) -> str:
         dated = re.compile(rf"(?:{MONTH}) (?:19|20)\d\d({marker})(?=[ \n,;.]|$)")
         # "1994, 1" at a line end, or "Cooperation, 3 as well as" (but not "paragraphs 1, 3 and")
         spaced = re.compile(rf"(?<=[,.;:”\"’)]) ({marker})(?= *(?:\n|$))|(?<=[A-Za-z”\"’)][,.;:]) ({marker})(?= +[a-z])")
-        found = None
         # "the Sendai Framework for Disaster Risk Reduction 2015–20308": glued to a year range
         ranged = re.compile(rf"(?<=[–-](?:19|20)\d\d)({marker})(?=[ \n,;.]|$)")
         # "of 22 March 2013, 4 28/34 of ...", "the statement of 13 January 2010, 1 in which":
         # after a date's year and its comma, before the next number or a lower-case word
         after_year = re.compile(rf"(?:{MONTH}) (?:19|20)\d\d[,;] ({marker})"
                                 rf"(?= +(?:(?:in|which|and|by|as|the|of|whereby|where)\b|\d{{1,4}}/\d))")
+        # the match that starts first wins: (where it starts, where its marker stands)
+        best: tuple[int, tuple[int, int]] | None = None
         for rx in (glued, spaced, dated, ranged, after_year):
             m = rx.search(text, pos)
-            if m and (found is None or m.start() < found.start()):
-                found = m
+            if m and (best is None or m.start() < best[0]):
+                best = (m.start(), m.span(1) if m.group(1) is not None else m.span(2))
         # "the report of the Agency for 2022 1" closing a paragraph that has no punctuation
         m = next((m for m in PARAGRAPH_END.finditer(text, pos) if m.group(2) == marker
                   and m.group(1).lower() not in NUMBERED_WORDS), None)
-        if m and (found is None or m.start() < found.start()):
-            found = re.compile(rf" ({marker})").match(text, m.end(1))
-        if found is None:
+        if m and (best is None or m.start() < best[0]):
+            best = (m.start(), m.span(2))
+        if best is None:
             # "the 2030 Agenda for Sustainable Development 7 and", "the Decade 2014–2024 7 and":
             # a marker standing alone after a word or a year
             for m in re.finditer(rf"(?:(?<=[A-Za-z])|(?<=[–-](?:19|20)\d\d)) ({marker})(?= [a-z])", text[pos:]):
@@ -361,10 +362,9 @@ def mark_footnotes(text: str, markers) -> str:
                         pos = offset + found.start(1)
                     break
             continue
-        if found:
-            g = 1 if found.group(1) is not None else 2
-            text = text[:found.start(g)] + _mark(marker) + text[found.end(g):]
-            pos = found.start(g)
+        start, end = best[1]
+        text = text[:start] + _mark(marker) + text[end:]
+        pos = start
     return text
 
 
